@@ -1,0 +1,1 @@
+"""Reading news articles into sourced facts (see docs/model.md)."""

@@ -1,0 +1,1 @@
+"""One module per kind of fact an article states (events, roles, awards, citations, officials, campaigns)."""

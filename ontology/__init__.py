@@ -1,0 +1,1 @@
+"""Package marker so that importlib.resources finds these files in every kind of install."""
