@@ -7,6 +7,7 @@ Nothing else in the code builds an ``id/`` or ``graph/`` IRI by hand.
 from __future__ import annotations
 
 import os
+from datetime import date
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, VOID, XSD
@@ -44,8 +45,26 @@ PREFIXES: dict[str, Namespace] = {
 }
 
 __all__ = [
-    "BASE", "TDKT", "ID", "GRAPH", "ORG", "ELI", "OA", "SCHEMA", "PROV", "SKOS", "FOAF",
-    "DCTERMS", "DCAT", "VOID", "OWL", "RDF", "RDFS", "SH", "XSD", "PREFIXES",
+    "BASE",
+    "TDKT",
+    "ID",
+    "GRAPH",
+    "ORG",
+    "ELI",
+    "OA",
+    "SCHEMA",
+    "PROV",
+    "SKOS",
+    "FOAF",
+    "DCTERMS",
+    "DCAT",
+    "VOID",
+    "OWL",
+    "RDF",
+    "RDFS",
+    "SH",
+    "XSD",
+    "PREFIXES",
 ]
 
 
@@ -129,6 +148,21 @@ def source_key(stem: str) -> str:
 def evidence(source_key_: str, start: int, end: int) -> URIRef:
     """``id/evidence/{source}/{start}-{end}``: where in a source a fact is stated."""
     return _id("evidence", source_key_, f"{start}-{end}")
+
+
+def table_evidence(stem: str, row: int) -> URIRef:
+    """``id/evidence/table-{stem}/{row}``: the quote a reference-table row carries."""
+    return _id("evidence", f"table-{slug(stem)}", str(row))
+
+
+def change_event(day: date, unit_key: str) -> URIRef:
+    """``id/change/2025-07-01-tuyen-quang-2025``: a change, keyed by its resulting unit."""
+    return _id("change", f"{day.isoformat()}-{slug(unit_key)}")
+
+
+def document_alias(alias: str, number: str) -> URIRef:
+    """``id/document-alias/{alias}/{number}``: an unnumbered name of a document."""
+    return _id("document-alias", slug(alias), slug(number))
 
 
 def concept_scheme(name: str) -> URIRef:
