@@ -1,0 +1,163 @@
+"""The build pipeline: atomic, deterministic, and honest about what it skipped or found."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from test_store import all_quads, one_graph, sample_store
+
+from tdkt import iris
+from tdkt.build import build
+from tdkt.errors import InputError
+from tdkt.export import export
+from tdkt.loaders import NamedGraph
+from tdkt.store.embedded import EmbeddedStore
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture
+def quick_validation(monkeypatch):
+    """Replace pyshacl by a stand-in that reports nothing (SHACL has its own tests)."""
+    from tdkt import validate
+
+    monkeypatch.setattr(
+        validate, "validate", lambda data, **_: validate.Report(conforms=True, findings=[])
+    )
+
+
+@pytest.fixture
+def fake_corpus(monkeypatch):
+    """An article loader that yields one graph and skips one file, whatever the directory."""
+    from tdkt.loaders import articles
+
+    class Skipped:
+        path = Path("broken.html")
+        reason = "no text found"
+
+    class Result:
+        graphs = [one_graph("article", "Bài báo")]
+        facts = []
+        skipped = [Skipped()]
+
+    monkeypatch.setattr(articles, "load_corpus", lambda dirs: Result(), raising=False)
+
+
+def broken_data(tmp_path: Path) -> Path:
+    """A copy of the packaged tables with one malformed row (a year that is not one)."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    chairs = target / "cluster_chairs.csv"
+    lines = chairs.read_text("utf-8").split("\n")
+    lines[2] = lines[2].replace(",2024,", ",20x4,", 1)
+    chairs.write_text("\n".join(lines), "utf-8")
+    return target
+
+
+def test_build_stores_ontology_and_every_table_and_validates(tmp_path: Path):
+    summary = build(tmp_path / "kg")
+    names = {str(g.iri) for g in summary.graphs}
+    assert str(iris.ontology_graph()) in names
+    assert str(iris.table_graph("cluster_chairs")) in names
+    store = EmbeddedStore(tmp_path / "kg")
+    assert sorted(str(g) for g in store.graphs()) == sorted(names)
+    assert len(all_quads(store)) == summary.triples
+    for g in summary.graphs:
+        assert sum(1 for _ in store.quads(g.iri)) == g.triples
+    store.close()
+    assert summary.violations == 0 and summary.ok  # the packaged data conforms
+
+
+def test_malformed_table_aborts_before_the_store_is_touched(tmp_path: Path):
+    store = sample_store(tmp_path / "kg")
+    before = all_quads(store)
+    store.close()
+    with pytest.raises(InputError) as caught:
+        build(tmp_path / "kg", data_dir=broken_data(tmp_path))
+    assert caught.value.line == 3 and caught.value.field == "year"
+    assert all_quads(EmbeddedStore(tmp_path / "kg")) == before
+
+
+def test_build_interrupted_while_writing_keeps_the_old_store(tmp_path, monkeypatch):
+    from tdkt.store import embedded
+
+    store = sample_store(tmp_path / "kg")
+    before = all_quads(store)
+    store.close()
+    real = embedded._quads_of
+    written = []
+
+    def failing(graph: NamedGraph):
+        written.append(graph.iri)
+        if len(written) == 3:
+            raise KeyboardInterrupt  # as if the user pressed Ctrl-C half-way
+        return real(graph)
+
+    monkeypatch.setattr(embedded, "_quads_of", failing)
+    with pytest.raises(KeyboardInterrupt):
+        build(tmp_path / "kg")
+    assert len(written) == 3
+    assert all_quads(EmbeddedStore(tmp_path / "kg")) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kg"]
+
+
+def test_loader_failing_mid_build_keeps_the_old_store(tmp_path, monkeypatch):
+    from tdkt.loaders import articles
+
+    store = sample_store(tmp_path / "kg")
+    before = all_quads(store)
+    store.close()
+
+    def exploding(dirs):
+        raise RuntimeError("article loader crashed")
+
+    monkeypatch.setattr(articles, "load_corpus", exploding, raising=False)
+    with pytest.raises(RuntimeError, match="crashed"):
+        build(tmp_path / "kg", corpus_dirs=[tmp_path])
+    assert all_quads(EmbeddedStore(tmp_path / "kg")) == before
+
+
+def test_rebuild_gives_the_same_quads_and_the_same_export(tmp_path, corpus_dir, quick_validation):
+    dumps = []
+    quads = []
+    for name in ("one", "two"):
+        build(tmp_path / name, corpus_dirs=[corpus_dir])
+        store = EmbeddedStore(tmp_path / name)
+        quads.append(all_quads(store))
+        out = io.BytesIO()
+        export(store, out, "nq")
+        dumps.append(out.getvalue())
+        store.close()
+    assert quads[0] == quads[1] and len(quads[0]) > 1000
+    assert dumps[0] == dumps[1]
+
+
+def test_skipped_article_is_reported_and_fails_the_build(tmp_path, fake_corpus, quick_validation):
+    summary = build(tmp_path / "kg", corpus_dirs=[tmp_path])
+    assert [(s.path, s.reason) for s in summary.skipped] == [("broken.html", "no text found")]
+    assert not summary.ok
+    assert iris.table_graph("article") in [g.iri for g in summary.graphs]
+
+
+def test_progress_reports_every_step(tmp_path, quick_validation):
+    seen = []
+    build(tmp_path / "kg", progress=lambda step, done, total: seen.append((step, done, total)))
+    assert [done for _, done, _ in seen] == list(range(len(seen)))
+    assert seen[-1][1] == seen[-1][2]
+
+
+def test_violations_are_counted(tmp_path, monkeypatch):
+    from tdkt import validate
+
+    finding = validate.Finding("Violation", "urn:x", None, None, "urn:s", "vi", "en")
+    warning = validate.Finding("Warning", "urn:y", None, None, "urn:s", "vi", "en")
+    monkeypatch.setattr(
+        validate,
+        "validate",
+        lambda data, **_: validate.Report(conforms=False, findings=[finding, warning]),
+    )
+    summary = build(tmp_path / "kg")
+    assert (summary.violations, summary.warnings, summary.ok) == (1, 1, False)
