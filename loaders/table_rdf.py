@@ -44,7 +44,7 @@ def derived(node: URIRef, row: Row) -> Iterator[Triple]:
 def quote_evidence(node: URIRef, stem: str, row: Row, quote: str) -> Iterator[Triple]:
     """A table row's quote as evidence (model.md: quote selector only, source = first address)."""
     evidence = iris.table_evidence(stem, row.number)
-    selector = URIRef(f"{evidence}/quote")
+    selector = iris.quote_selector(evidence)
     yield node, TDKT.evidence, evidence
     yield evidence, RDF.type, OA.SpecificResource
     yield evidence, OA.hasSource, row.sources()[0]
@@ -53,6 +53,3 @@ def quote_evidence(node: URIRef, stem: str, row: Row, quote: str) -> Iterator[Tr
     yield selector, RDF.type, OA.TextQuoteSelector
     yield selector, OA.exact, Literal(quote)
     yield from derived(selector, row)
-
-
-# IRI patterns that docs/model.md defines but tdkt.iris does not mint yet.

@@ -117,3 +117,11 @@ def test_periods() -> None:
 
 def test_dates_are_not_periods() -> None:
     assert find_periods("ngày 11/6/1948-11/6/2018 và 91/2017/NĐ-CP") == []
+
+
+def test_a_year_ending_a_sentence_is_a_period() -> None:
+    found = find_periods("Cụm trưởng năm 2024. Giai đoạn 2021 - 2023. Số 2024.5 thì không.")
+    assert [(p.text, p.first_year, p.last_year) for p in found] == [
+        ("năm 2024", 2024, 2024),
+        ("Giai đoạn 2021 - 2023", 2021, 2023),
+    ]

@@ -38,10 +38,11 @@ _HALF = re.compile(
 )
 _RANGE = re.compile(
     rf"(?<![\w/.])(?:(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|từ\s+năm|năm)\s+)?"
-    rf"(?P<first>{_YEAR})\s*(?:[-–—]|đến(?:\s+năm)?)\s*(?P<last>{_YEAR})(?![\w/.])",
+    rf"(?P<first>{_YEAR})\s*(?:[-–—]|đến(?:\s+năm)?)\s*(?P<last>{_YEAR})(?![\w/]|\.\d)",
     re.IGNORECASE,
 )
-_SINGLE = re.compile(rf"(?<!\w)năm\s+(?P<year>{_YEAR})(?![\w/.]|\s*[-–—]\s*\d)", re.IGNORECASE)
+# A year may end a sentence ("năm 2024."), but "2024.5" or "2024/…" is something else.
+_SINGLE = re.compile(rf"(?<!\w)năm\s+(?P<year>{_YEAR})(?![\w/]|\.\d|\s*[-–—]\s*\d)", re.IGNORECASE)
 
 # How far into the future a partial date may still be read as "coming up" rather than
 # "last year": an article published 29/3 announcing "ngày 5/4" means the coming 5 April.

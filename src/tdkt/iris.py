@@ -124,6 +124,26 @@ def award(*key_parts: str) -> URIRef:
     return _id("award", *(slug(p) for p in key_parts))
 
 
+def counted_award(source_key_: str, start: int, end: int) -> URIRef:
+    """``id/award/{source}/{start}-{end}``: an award whose recipients are only counted."""
+    return _id("award", source_key_, f"{start}-{end}")
+
+
+def citation(source_key_: str, start: int, end: int) -> URIRef:
+    """``id/citation/{source}/{start}-{end}``: one citation of a document in one source."""
+    return _id("citation", source_key_, f"{start}-{end}")
+
+
+def campaign_mention(source_key_: str, start: int, end: int) -> URIRef:
+    """``id/mention/{source}/{start}-{end}``: a campaign named in one source."""
+    return _id("mention", source_key_, f"{start}-{end}")
+
+
+def post_attestation(person_key: str, on: date, post: str) -> URIRef:
+    """``id/person/{key}/post/{date}/{post}``: a post a person is attested in at a date."""
+    return URIRef(f"{person(person_key)}/post/{on.isoformat()}/{slug(post)}")
+
+
 def event(date_iso: str, name: str) -> URIRef:
     """``id/event/2024-03-29-tong-ket-tay-nguyen-duyen-hai-mien-trung``."""
     return _id("event", f"{date_iso}-{slug(name)}")
@@ -148,6 +168,16 @@ def source_key(stem: str) -> str:
 def evidence(source_key_: str, start: int, end: int) -> URIRef:
     """``id/evidence/{source}/{start}-{end}``: where in a source a fact is stated."""
     return _id("evidence", source_key_, f"{start}-{end}")
+
+
+def quote_selector(evidence_: URIRef) -> URIRef:
+    """``{evidence}/quote``: the evidence's ``oa:TextQuoteSelector``."""
+    return URIRef(f"{evidence_}/quote")
+
+
+def position_selector(evidence_: URIRef) -> URIRef:
+    """``{evidence}/position``: the evidence's ``oa:TextPositionSelector``."""
+    return URIRef(f"{evidence_}/position")
 
 
 def table_evidence(stem: str, row: int) -> URIRef:

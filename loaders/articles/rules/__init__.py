@@ -1,1 +1,6 @@
-"""One module per kind of fact an article states (events, roles, awards, citations, officials, campaigns)."""
+"""One module per kind of fact an article states.
+
+events, clusters (names and member lists), roles (chairs and vice-chairs), awards, citations,
+officials and campaigns. Each exposes ``extract(article, context, gazetteer) -> list[Fact]``,
+a pure function; ``common`` holds the reading ``Context`` and the helpers they share.
+"""

@@ -1,0 +1,96 @@
+"""Clusters under the names the article gives them, and member lists it enumerates."""
+
+from __future__ import annotations
+
+import re
+
+from tdkt.loaders.articles.facts import STATED, ClusterMention, Membership
+from tdkt.loaders.articles.reader import Article
+from tdkt.loaders.articles.rules.common import Context, Span, evidence, paragraphs
+from tdkt.loaders.gazetteer import Entry, Gazetteer, Match
+from tdkt.text import match_key
+
+# "<cluster> gồm (các tỉnh) A, B và C": the list must follow the name directly.
+_LIST_HEAD = re.compile(r"\s*\(?\s*(?:bao\s+gồm|gồm\s+có|gồm)(?:\s+các)?\s*:?\s*", re.IGNORECASE)
+# Before the first name: "tỉnh", "thành phố" or "tỉnh, thành phố" (the gazetteer's match
+# already includes a unit word written right before a name).
+_FIRST_GAP = re.compile(r"\s*(?:(?:tỉnh|thành\s+phố)(?:\s*,\s*thành\s+phố)?\s*)?", re.IGNORECASE)
+_BARE_CLUSTER = re.compile(r"(?<!\w)cụm(?:\s+thi\s+đua)?(?!\w)", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:,|;|\bvà\b)\s*", re.IGNORECASE)
+
+
+def spans(article: Article) -> list[Span]:
+    """Where cluster names may appear: the title, then the content paragraphs."""
+    title = []
+    if article.title_span is not None:
+        start, end = article.title_span
+        title = [Span(start, end, article.text[start:end])]
+    return title + paragraphs(article)
+
+
+def find(article: Article, gazetteer: Gazetteer) -> list[Match]:
+    """Every cluster name in the title and the content, in that order."""
+    return [m for s in spans(article) for m in gazetteer.find_clusters(s.text, s.start)]
+
+
+def main_cluster(article: Article, gazetteer: Gazetteer) -> Entry | None:
+    """The cluster the article is about: the first one it names (title first)."""
+    found = find(article, gazetteer)
+    return found[0].entry if found else None
+
+
+def mentions(article: Article, context: Context, gazetteer: Gazetteer) -> list[ClusterMention]:
+    """One fact per distinct name of a cluster, with its first occurrence."""
+    seen: set[tuple[str, str]] = set()
+    facts = []
+    for match in find(article, gazetteer):
+        key = (match.entry.key, match_key(match.text))
+        if key not in seen:
+            seen.add(key)
+            facts.append(
+                ClusterMention(match.entry, match.text, evidence(article, match.start, match.end))
+            )
+    return facts
+
+
+def extract(article: Article, context: Context, gazetteer: Gazetteer) -> list[Membership]:
+    """Members of a cluster where the article lists them, for the year of the event: after
+    a cluster's name, or after a bare "Cụm" that means the article's cluster."""
+    year = context.event.date.year if context.event else (context.date and context.date.year)
+    if year is None:
+        return []
+    facts: list[Membership] = []
+    for span in paragraphs(article):
+        provinces = gazetteer.find_provinces(span.text, context.date, span.start)
+        named = gazetteer.find_clusters(span.text, span.start)
+        heads = [(m.entry, m.start, m.end) for m in named]
+        if context.cluster is not None:
+            heads += [
+                (context.cluster, span.start + m.start(), span.start + m.end())
+                for m in _BARE_CLUSTER.finditer(span.text)
+                if not any(c.start <= span.start + m.start() < c.end for c in named)
+            ]
+        for cluster, start, end in heads:
+            head = _LIST_HEAD.match(span.text, end - span.start)
+            if head is None:
+                continue
+            members = _province_list(span, provinces, span.start + head.end())
+            for province in members:
+                quote = evidence(article, start, members[-1].end)
+                facts.append(Membership(cluster, province.entry, year, STATED, quote))
+    return facts
+
+
+def _province_list(span: Span, provinces: list[Match], at: int) -> list[Match]:
+    """Provinces that follow one another from ``at`` joined by commas or "và"."""
+    found: list[Match] = []
+    position = at
+    for province in provinces:
+        if province.start < position:
+            continue
+        gap = span.text[position - span.start : province.start - span.start]
+        if not (_LIST_GAP if found else _FIRST_GAP).fullmatch(gap):
+            break
+        found.append(province)
+        position = province.end
+    return found

@@ -1,0 +1,267 @@
+"""One article's facts as one named graph, mapped exactly as docs/model.md says.
+
+No blank nodes: every node's IRI comes from its natural key or from the article key and the
+character offsets of its evidence, so reading the same article twice gives the same quads.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
+
+from tdkt import iris
+from tdkt.iris import ELI, OA, ORG, SCHEMA, TDKT
+from tdkt.loaders import NamedGraph
+from tdkt.loaders.articles.facts import (
+    AGREES,
+    DISAGREES,
+    ArticleFacts,
+    Award,
+    Citation,
+    ClusterRole,
+    Event,
+    Evidence,
+    Official,
+)
+from tdkt.loaders.articles.rules.events import event_slug
+from tdkt.text import match_key, nfc
+
+_STATUS = {
+    "proposed": TDKT.Proposed,
+    "elected": TDKT.Elected,
+    "assigned": TDKT.Assigned,
+    "stated": TDKT.Stated,
+    "conferred": TDKT.Conferred,
+}
+_ROLE = {"chair": TDKT.ClusterChair, "vice-chair": TDKT.ClusterViceChair}
+_AGREEMENT = {AGREES: TDKT.DateAgrees, DISAGREES: TDKT.DateDisagrees}
+_DECIDED = {"proposed", "elected", "assigned"}
+
+
+def vi(text: str) -> Literal:
+    return Literal(nfc(text), lang="vi")
+
+
+def _date(value: date) -> Literal:
+    return Literal(value.isoformat(), datatype=XSD.date)
+
+
+def _year(value: int) -> Literal:
+    return Literal(str(value), datatype=XSD.gYear)
+
+
+def _count(value: int) -> Literal:
+    """Counts and offsets are xsd:integer, as Oxigraph stores them (docs/model.md)."""
+    return Literal(value, datatype=XSD.integer)
+
+
+def event_iri(event: Event) -> URIRef:
+    return iris.event(event.date.isoformat(), event_slug(event))
+
+
+class _Writer:
+    """Adds one article's facts to a graph; shared provenance lives here."""
+
+    def __init__(self, facts: ArticleFacts) -> None:
+        self.facts = facts
+        self.article = facts.article
+        self.key = iris.source_key(self.article.key)
+        self.source = iris.source(self.article.key)
+        self.graph = Graph()
+        iris.bind_prefixes(self.graph)
+        self.event = event_iri(facts.events[0]) if facts.events else None
+        self.on = facts.events[0].date if facts.events else self.article.published
+
+    def add(self, s, p, o) -> None:
+        self.graph.add((s, p, o))
+
+    def fact(self, node: URIRef, kind: URIRef, evidence: Evidence) -> None:
+        """Type, provenance and evidence: what every fact node carries."""
+        self.add(node, RDF.type, kind)
+        self.add(node, PROV.wasDerivedFrom, self.source)
+        self.add(node, TDKT.evidence, self.evidence(evidence))
+
+    def evidence(self, evidence: Evidence) -> URIRef:
+        node = iris.evidence(self.key, evidence.start, evidence.end)
+        quote, position = iris.quote_selector(node), iris.position_selector(node)
+        self.add(node, RDF.type, OA.SpecificResource)
+        self.add(node, OA.hasSource, self.source)
+        self.add(node, OA.hasSelector, quote)
+        self.add(node, OA.hasSelector, position)
+        self.add(quote, RDF.type, OA.TextQuoteSelector)
+        self.add(quote, OA.exact, Literal(nfc(evidence.quote)))
+        self.add(position, RDF.type, OA.TextPositionSelector)
+        self.add(position, OA.start, _count(evidence.start))
+        self.add(position, OA.end, _count(evidence.end))
+        return node
+
+    # ------------------------------------------------------------ one method per kind
+
+    def source_node(self) -> None:
+        a, s = self.article, self.source
+        self.add(s, RDF.type, TDKT.SourceArticle)
+        if a.title:
+            self.add(s, DCTERMS.title, vi(a.title))
+        if a.published:
+            self.add(s, DCTERMS.date, _date(a.published))
+        if a.published_at:
+            self.add(
+                s, SCHEMA.datePublished, Literal(a.published_at.isoformat(), datatype=XSD.dateTime)
+            )
+        if a.byline:
+            self.add(s, DCTERMS.creator, vi(a.byline))
+        if a.publisher:
+            self.add(s, DCTERMS.publisher, vi(a.publisher))
+        self.add(s, TDKT.fileName, Literal(a.path.name))
+        self.add(s, TDKT.sha256, Literal(a.sha256))
+
+    def event_node(self, event: Event) -> None:
+        node = event_iri(event)
+        self.fact(node, TDKT.EmulationEvent, event.evidence)
+        for kind in event.kinds:
+            self.add(node, RDF.type, TDKT[kind])
+        self.add(node, RDFS.label, vi(event.label))
+        self.add(node, SCHEMA.startDate, _date(event.date))
+        if event.cluster:
+            self.add(node, TDKT.cluster, event.cluster.iri)
+        if event.host:
+            self.add(node, TDKT.host, event.host.iri)
+        if event.reporting_year:
+            self.add(node, TDKT.reportingYear, _year(event.reporting_year))
+        if event.reporting_period:
+            self.add(node, TDKT.reportingPeriod, vi(event.reporting_period))
+        for person in event.presided_by:
+            self.add(node, TDKT.presidedBy, iris.person(person))
+        for person in event.attended_by:
+            self.add(node, TDKT.attendedBy, iris.person(person))
+
+    def role(self, role: ClusterRole) -> None:
+        node = iris.cluster_role_term(role.cluster.key, role.role, role.year)
+        self.fact(node, TDKT.ClusterRoleTerm, role.evidence)
+        self.add(node, ORG.organization, role.cluster.iri)
+        self.add(node, ORG.member, role.province.iri)
+        self.add(node, ORG.role, _ROLE[role.role])
+        self.add(node, TDKT.year, _year(role.year))
+        self.add(node, TDKT.status, _STATUS[role.status])
+        if self.event is not None and role.status in _DECIDED:
+            self.add(node, TDKT.decidedAt, self.event)
+
+    def award(self, award: Award) -> None:
+        if award.recipient is not None and award.merit_year is not None:
+            node = iris.award(str(award.merit_year), award.award_type.key, award.recipient.key)
+        else:
+            node = iris.counted_award(self.key, award.evidence.start, award.evidence.end)
+        self.fact(node, TDKT.Award, award.evidence)
+        self.add(node, TDKT.awardType, award.award_type.iri)
+        self.add(node, TDKT.status, _STATUS[award.status])
+        if award.recipient is not None:
+            self.add(node, TDKT.recipient, award.recipient.iri)
+        if award.merit_year is not None:
+            self.add(node, TDKT.meritYear, _year(award.merit_year))
+        if award.merit_period:
+            self.add(node, TDKT.meritPeriodAsStated, vi(award.merit_period))
+        for prop, value in (
+            (TDKT.countCollectives, award.count_collectives),
+            (TDKT.countIndividuals, award.count_individuals),
+            (TDKT.countRecipients, award.count_recipients),
+        ):
+            if value is not None:
+                self.add(node, prop, _count(value))
+        if award.recipient_description:
+            self.add(node, TDKT.recipientDescription, vi(award.recipient_description))
+        if award.authority_key:
+            self.add(node, TDKT.authority, iris.organization(award.authority_key))
+        if award.decision is not None:
+            document = iris.document(award.decision.key)
+            self.add(node, TDKT.decision, document)
+            self.add(document, RDF.type, ELI.LegalResource)
+            self.add(document, ELI.id_local, Literal(award.decision.number))
+            self.add(document, ELI.type_document, TDKT.Decision)
+        if self.event is not None and award.status in _DECIDED:
+            self.add(node, TDKT.decidedAt, self.event)
+
+    def citation(self, citation: Citation) -> None:
+        ev = citation.evidence
+        node = iris.citation(self.key, ev.start, ev.end)
+        self.fact(node, TDKT.Citation, ev)
+        document = iris.document(citation.document_key)
+        self.add(node, TDKT.citedDocument, document)
+        if citation.document is None and citation.number:
+            self.add(document, RDF.type, ELI.LegalResource)
+            self.add(document, ELI.id_local, Literal(citation.number))
+        self.add(node, TDKT.citingSource, self.source)
+        if self.event is not None:
+            self.add(node, TDKT.citedAt, self.event)
+        if citation.speaker:
+            self.add(node, TDKT.speaker, iris.person(citation.speaker))
+        if citation.number_as_written:
+            self.add(node, TDKT.statedNumber, Literal(nfc(citation.number_as_written)))
+        if citation.stated_date:
+            self.add(node, TDKT.statedDate, _date(citation.stated_date))
+        if citation.stated_date_text:
+            self.add(node, TDKT.statedDateText, vi(citation.stated_date_text))
+        if citation.date_agreement:
+            self.add(
+                node,
+                TDKT.dateAgreement,
+                _AGREEMENT.get(citation.date_agreement, TDKT.DateUnverifiable),
+            )
+
+    def person(self, official: Official) -> None:
+        node = iris.person(official.key)
+        self.fact(node, FOAF.Person, official.evidence)
+        self.add(node, FOAF.name, vi(official.name))
+        self.add(node, RDFS.label, vi(official.name))
+        for spelling in official.spellings:
+            self.add(node, SKOS.altLabel, vi(spelling))
+        if self.on is None:
+            return
+        for post in official.posts:
+            what = f"{post.role} {post.organization_key or post.title}"
+            attestation = iris.post_attestation(official.key, self.on, what)
+            self.fact(attestation, TDKT.PostAttestation, post.evidence)
+            self.add(attestation, ORG.member, node)
+            if post.organization_key:
+                self.add(attestation, ORG.organization, iris.organization(post.organization_key))
+            self.add(attestation, TDKT.postTitle, vi(post.title))
+            self.add(attestation, TDKT.attestedOn, _date(self.on))
+
+
+def facts_to_graph(facts: ArticleFacts) -> NamedGraph:
+    """The article's named graph: its source node and every fact with its evidence."""
+    writer = _Writer(facts)
+    writer.source_node()
+    for event in facts.events:
+        writer.event_node(event)
+    for mention in facts.clusters:
+        if match_key(mention.name_as_written) != match_key(mention.cluster.label):
+            writer.add(mention.cluster.iri, SKOS.altLabel, vi(mention.name_as_written))
+    for member in facts.memberships:
+        node = iris.cluster_membership(member.cluster.key, member.province.key, member.year)
+        writer.fact(node, TDKT.ClusterMembership, member.evidence)
+        writer.add(node, ORG.organization, member.cluster.iri)
+        writer.add(node, ORG.member, member.province.iri)
+        writer.add(node, ORG.role, TDKT.ClusterMember)
+        writer.add(node, TDKT.year, _year(member.year))
+        writer.add(node, TDKT.status, _STATUS[member.status])
+    for role in facts.roles:
+        writer.role(role)
+    for award in facts.awards:
+        writer.award(award)
+    for citation in facts.citations:
+        writer.citation(citation)
+    for official in facts.officials:
+        writer.person(official)
+    for mention in facts.campaigns:
+        ev = mention.evidence
+        node = iris.campaign_mention(writer.key, ev.start, ev.end)
+        writer.fact(node, TDKT.CampaignMention, ev)
+        writer.add(node, TDKT.campaign, mention.campaign.iri)
+        writer.add(node, TDKT.nameAsWritten, vi(mention.name_as_written))
+    return NamedGraph(
+        iri=iris.article_graph(facts.article.key),
+        graph=writer.graph,
+        origin=str(facts.article.path),
+    )
