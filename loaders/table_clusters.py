@@ -13,7 +13,8 @@ from tdkt import iris
 from tdkt.iris import ORG, RDFS, SKOS, TDKT
 from tdkt.text import match_key
 
-from .table_rdf import Triple, fact, gyear, quote_evidence, vi
+from .literals import gyear, vi
+from .table_rdf import Triple, fact, quote_evidence
 from .table_rows import Row
 
 if TYPE_CHECKING:

@@ -12,7 +12,8 @@ from rdflib import Literal, URIRef
 from tdkt import iris
 from tdkt.iris import ELI, RDFS, TDKT, document_alias
 
-from .table_rdf import Triple, derived, fact, vi, xsd_date
+from .literals import vi, xsd_date
+from .table_rdf import Triple, derived, fact
 from .table_rows import Row
 
 if TYPE_CHECKING:

@@ -10,8 +10,9 @@ from rdflib import Literal, URIRef
 from tdkt import iris
 from tdkt.iris import DCTERMS, ORG, RDFS, TDKT, change_event
 
+from .literals import vi, xsd_date
 from .table_lineage import Change, Unit
-from .table_rdf import Triple, derived, fact, vi, xsd_date
+from .table_rdf import Triple, derived, fact
 from .table_rows import Row
 
 if TYPE_CHECKING:

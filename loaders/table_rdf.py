@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from tdkt import iris
-from tdkt.iris import OA, PROV, RDF, SKOS, TDKT, XSD
+from tdkt.iris import OA, PROV, RDF, SKOS, TDKT
 
 from .table_rows import Row
 
 Triple = tuple[Node, Node, Node]
-
-
-def vi(text: str) -> Literal:
-    return Literal(text, lang="vi")
-
-
-def xsd_date(day: date) -> Literal:
-    return Literal(day.isoformat(), datatype=XSD.date)
-
-
-def gyear(year: int) -> Literal:
-    return Literal(f"{year:04d}", datatype=XSD.gYear)
 
 
 def fact(node: URIRef, cls: URIRef, row: Row) -> Iterator[Triple]:

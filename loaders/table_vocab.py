@@ -11,7 +11,8 @@ from tdkt import iris
 from tdkt.iris import ORG, RDF, RDFS, SCHEMA, SKOS, TDKT
 from tdkt.text import slug
 
-from .table_rdf import Triple, derived, fact, vi, xsd_date
+from .literals import vi, xsd_date
+from .table_rdf import Triple, derived, fact
 from .table_rows import Row
 
 if TYPE_CHECKING:

@@ -306,8 +306,17 @@ def test_table_shortens_iris(store):
     console = Console(width=300, record=True)
     console.print(output.to_table(run(store, "chair-rotation")))
     text = console.export_text()
-    assert "id/province/lao-cai" in text and "tdkt:ClusterChair" in text
-    assert "https://w3id.org/tdkt/id/" not in text
+    assert "lao-cai" in text and "ClusterChair" in text
+    assert "id/province/" not in text and "tdkt:" not in text
+    assert "https://" not in text and "vjs.vietnam.vn/" in text
+
+
+def test_compact():
+    assert output.compact(str(iris.province("Bắc Kạn"))) == "bac-kan"
+    assert output.compact(str(iris.cluster_role_term("x", "chair", 2024))) == "x/chair/2024"
+    assert output.compact(str(iris.TDKT.Proposed)) == "Proposed"
+    assert output.compact("https://www.example.org/" + "a" * 60).endswith("…")
+    assert len(output.compact("https://www.example.org/" + "a" * 60)) == 40
 
 
 def test_shorten():

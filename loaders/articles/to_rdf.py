@@ -6,8 +6,6 @@ character offsets of its evidence, so reading the same article twice gives the s
 
 from __future__ import annotations
 
-from datetime import date
-
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
 
@@ -26,6 +24,7 @@ from tdkt.loaders.articles.facts import (
     Official,
 )
 from tdkt.loaders.articles.rules.events import event_slug
+from tdkt.loaders.literals import gyear, integer, vi, xsd_date
 from tdkt.text import match_key, nfc
 
 _STATUS = {
@@ -38,23 +37,6 @@ _STATUS = {
 _ROLE = {"chair": TDKT.ClusterChair, "vice-chair": TDKT.ClusterViceChair}
 _AGREEMENT = {AGREES: TDKT.DateAgrees, DISAGREES: TDKT.DateDisagrees}
 _DECIDED = {"proposed", "elected", "assigned"}
-
-
-def vi(text: str) -> Literal:
-    return Literal(nfc(text), lang="vi")
-
-
-def _date(value: date) -> Literal:
-    return Literal(value.isoformat(), datatype=XSD.date)
-
-
-def _year(value: int) -> Literal:
-    return Literal(str(value), datatype=XSD.gYear)
-
-
-def _count(value: int) -> Literal:
-    """Counts and offsets are xsd:integer, as Oxigraph stores them (docs/model.md)."""
-    return Literal(value, datatype=XSD.integer)
 
 
 def event_iri(event: Event) -> URIRef:
@@ -93,8 +75,8 @@ class _Writer:
         self.add(quote, RDF.type, OA.TextQuoteSelector)
         self.add(quote, OA.exact, Literal(nfc(evidence.quote)))
         self.add(position, RDF.type, OA.TextPositionSelector)
-        self.add(position, OA.start, _count(evidence.start))
-        self.add(position, OA.end, _count(evidence.end))
+        self.add(position, OA.start, integer(evidence.start))
+        self.add(position, OA.end, integer(evidence.end))
         return node
 
     # ------------------------------------------------------------ one method per kind
@@ -105,7 +87,7 @@ class _Writer:
         if a.title:
             self.add(s, DCTERMS.title, vi(a.title))
         if a.published:
-            self.add(s, DCTERMS.date, _date(a.published))
+            self.add(s, DCTERMS.date, xsd_date(a.published))
         if a.published_at:
             self.add(
                 s, SCHEMA.datePublished, Literal(a.published_at.isoformat(), datatype=XSD.dateTime)
@@ -123,13 +105,13 @@ class _Writer:
         for kind in event.kinds:
             self.add(node, RDF.type, TDKT[kind])
         self.add(node, RDFS.label, vi(event.label))
-        self.add(node, SCHEMA.startDate, _date(event.date))
+        self.add(node, SCHEMA.startDate, xsd_date(event.date))
         if event.cluster:
             self.add(node, TDKT.cluster, event.cluster.iri)
         if event.host:
             self.add(node, TDKT.host, event.host.iri)
         if event.reporting_year:
-            self.add(node, TDKT.reportingYear, _year(event.reporting_year))
+            self.add(node, TDKT.reportingYear, gyear(event.reporting_year))
         if event.reporting_period:
             self.add(node, TDKT.reportingPeriod, vi(event.reporting_period))
         for person in event.presided_by:
@@ -143,7 +125,7 @@ class _Writer:
         self.add(node, ORG.organization, role.cluster.iri)
         self.add(node, ORG.member, role.province.iri)
         self.add(node, ORG.role, _ROLE[role.role])
-        self.add(node, TDKT.year, _year(role.year))
+        self.add(node, TDKT.year, gyear(role.year))
         self.add(node, TDKT.status, _STATUS[role.status])
         if self.event is not None and role.status in _DECIDED:
             self.add(node, TDKT.decidedAt, self.event)
@@ -159,7 +141,7 @@ class _Writer:
         if award.recipient is not None:
             self.add(node, TDKT.recipient, award.recipient.iri)
         if award.merit_year is not None:
-            self.add(node, TDKT.meritYear, _year(award.merit_year))
+            self.add(node, TDKT.meritYear, gyear(award.merit_year))
         if award.merit_period:
             self.add(node, TDKT.meritPeriodAsStated, vi(award.merit_period))
         for prop, value in (
@@ -168,7 +150,7 @@ class _Writer:
             (TDKT.countRecipients, award.count_recipients),
         ):
             if value is not None:
-                self.add(node, prop, _count(value))
+                self.add(node, prop, integer(value))
         if award.recipient_description:
             self.add(node, TDKT.recipientDescription, vi(award.recipient_description))
         if award.authority_key:
@@ -199,7 +181,7 @@ class _Writer:
         if citation.number_as_written:
             self.add(node, TDKT.statedNumber, Literal(nfc(citation.number_as_written)))
         if citation.stated_date:
-            self.add(node, TDKT.statedDate, _date(citation.stated_date))
+            self.add(node, TDKT.statedDate, xsd_date(citation.stated_date))
         if citation.stated_date_text:
             self.add(node, TDKT.statedDateText, vi(citation.stated_date_text))
         if citation.date_agreement:
@@ -226,7 +208,7 @@ class _Writer:
             if post.organization_key:
                 self.add(attestation, ORG.organization, iris.organization(post.organization_key))
             self.add(attestation, TDKT.postTitle, vi(post.title))
-            self.add(attestation, TDKT.attestedOn, _date(self.on))
+            self.add(attestation, TDKT.attestedOn, xsd_date(self.on))
 
 
 def facts_to_graph(facts: ArticleFacts) -> NamedGraph:
@@ -244,7 +226,7 @@ def facts_to_graph(facts: ArticleFacts) -> NamedGraph:
         writer.add(node, ORG.organization, member.cluster.iri)
         writer.add(node, ORG.member, member.province.iri)
         writer.add(node, ORG.role, TDKT.ClusterMember)
-        writer.add(node, TDKT.year, _year(member.year))
+        writer.add(node, TDKT.year, gyear(member.year))
         writer.add(node, TDKT.status, _STATUS[member.status])
     for role in facts.roles:
         writer.role(role)

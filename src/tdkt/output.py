@@ -1,7 +1,9 @@
 """Format a ``SelectResult`` for people (a rich table) and for programs (CSV, TSV, JSON).
 
-- ``table``: IRIs shortened to ``prefix:local`` or ``id/…`` / ``graph/…`` keys (also inside a
-  ``" ; "``-joined list of IRIs, as the ``source`` columns are); literals as their text.
+- ``table``: made to be read in a terminal: a thing by its key without ``id/{kind}/``
+  (``lam-dong``, ``001_a8b3c08234c141ac``), a tdkt term by its local name (``ClusterChair``),
+  another vocabulary's term as ``prefix:local``, an address by host and path, cut at 40
+  characters (also inside a ``" ; "``-joined list, as the ``source`` columns are).
 - ``csv``: the SPARQL 1.1 Query Results CSV form (IRIs and literals as plain text).
 - ``tsv``: the same plain values, tab-separated; tabs and line breaks inside a value become
   spaces so that every row stays one line.
@@ -40,14 +42,30 @@ def shorten(iri: str) -> str:
     return iri
 
 
+_ADDRESS_WIDTH = 40
+
+
+def compact(iri: str) -> str:
+    """Shorter than ``shorten``, for a table cell: the column name already says the kind."""
+    short = shorten(iri)
+    if short.startswith("id/"):
+        return short.split("/", 2)[-1]
+    if short.startswith("tdkt:"):
+        return short.removeprefix("tdkt:")
+    if short.startswith(("http://", "https://")):
+        address = short.split("://", 1)[1].removeprefix("www.")
+        return address if len(address) <= _ADDRESS_WIDTH else address[: _ADDRESS_WIDTH - 1] + "…"
+    return short
+
+
 def _cell(term: Identifier | None) -> str:
-    """A table cell: IRIs shortened, also inside a " ; "-joined list of IRIs (a source)."""
+    """A table cell: IRIs compacted, also inside a " ; "-joined list of IRIs (a source)."""
     if isinstance(term, URIRef):
-        return shorten(term)
+        return compact(term)
     text = plain(term)
     parts = text.split(" ; ")
     if isinstance(term, Literal) and all(p.startswith(("http://", "https://")) for p in parts):
-        return " ; ".join(shorten(p) for p in parts)
+        return " ; ".join(compact(p) for p in parts)
     return text
 
 
