@@ -12,7 +12,7 @@ from answer_keys import differences, project
 
 from tdkt.loaders.articles import extract, facts_to_graph, load_corpus
 
-KEYS = [f"answer_keys.paraphrase_p{n}" for n in range(1, 8)]
+KEYS = [f"answer_keys.paraphrase_p{n}" for n in range(1, 9)]
 
 
 @pytest.fixture(scope="module")

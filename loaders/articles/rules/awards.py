@@ -70,8 +70,8 @@ class _Mention:
     end: int
     text: str
     entry: Entry | None
-    begin: int  # where its clause starts: the end of the previous award name
-    stop: int  # where it ends: the start of the next award name, or the sentence end
+    begin: int  # where its clause starts: the previous award name's end or ";", whichever is later
+    stop: int  # where it ends: the next award name's start or ";", whichever is earlier
 
 
 def extract(article: Article, context: Context, gazetteer: Gazetteer) -> list[Award]:
@@ -94,7 +94,21 @@ def _award_mentions(sentence: Span, gazetteer: Gazetteer) -> list[_Mention]:
     found.sort(key=lambda f: f[0])
     bounds = [sentence.start] + [f[1] for f in found]
     stops = [f[0] for f in found[1:]] + [sentence.end]
-    return [_Mention(*f, b, e) for f, b, e in zip(found, bounds, stops, strict=False)]
+    return [
+        _Mention(*f, max(b, _clause_start(sentence, f[0])), min(e, _clause_end(sentence, f[1])))
+        for f, b, e in zip(found, bounds, stops, strict=False)
+    ]
+
+
+def _clause_start(sentence: Span, at: int) -> int:
+    """Just after the last ";" before ``at`` (absolute offsets), else the sentence start."""
+    return sentence.start + sentence.text.rfind(";", 0, at - sentence.start) + 1
+
+
+def _clause_end(sentence: Span, at: int) -> int:
+    """The first ";" after ``at`` (absolute offsets), else the sentence end."""
+    found = sentence.text.find(";", at - sentence.start)
+    return sentence.end if found < 0 else sentence.start + found
 
 
 def _awards(
