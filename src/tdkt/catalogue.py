@@ -13,7 +13,8 @@ with ``#`` ends the header (comments further down are SPARQL's own). Each header
 - ``<type>``: ``iri-key(cluster)``, ``iri-key(province)``, ``iri-key(document)``,
   ``iri-key(person)``, ``iri-key(organization)`` (an IRI minted from a key by ``tdkt.iris``;
   document numbers such as ``34-CT/TW`` are accepted as written), ``xsd:gYear`` (``2024``),
-  ``xsd:date`` (``2024-03-29``) or ``string`` (a plain literal).
+  ``xsd:date`` (``2024-03-29``), ``iri`` (an absolute http(s) IRI) or ``string`` (a plain
+  literal).
 - ``<default>``: ``(none)`` (optional: left unbound when absent), ``(required)``, ``today``
   (``xsd:date`` only) or a value of the type. ``unless <other>``: the default is not applied
   when parameter ``<other>`` is given.
@@ -70,6 +71,15 @@ def _to_string(value: str) -> Literal:
     return Literal(value)
 
 
+_ABSOLUTE_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
+
+
+def _to_iri(value: str) -> URIRef:
+    if not _ABSOLUTE_IRI.fullmatch(value):
+        raise ValueError("expected an absolute http(s) IRI")
+    return URIRef(value)
+
+
 _IRI_KINDS: dict[str, Callable[[str], URIRef]] = {
     "cluster": iris.cluster,
     "province": iris.province,
@@ -81,6 +91,7 @@ _TYPES: dict[str, Callable[[str], Identifier]] = {
     "xsd:gYear": _to_year,
     "xsd:date": _to_date,
     "string": _to_string,
+    "iri": _to_iri,
 }
 
 

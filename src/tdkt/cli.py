@@ -210,6 +210,21 @@ def _finding_dict(finding) -> dict:
     return {n: (None if getattr(finding, n) is None else str(getattr(finding, n))) for n in names}
 
 
+def _claims(store, finding) -> list[dict]:
+    """Who says what: each value of the finding's property on its node, with the source graph
+    and status. Given only where the values come from more than one source (a conflict)."""
+    from tdkt import catalogue
+
+    if not (finding.focus and finding.path):
+        return []
+    query = catalogue.named("claims")
+    result = catalogue.run(store, query, {"node": finding.focus, "property": finding.path})
+    rows = [dict(zip(result.variables, row, strict=True)) for row in result.rows]
+    if len({row["graph"] for row in rows}) < 2:
+        return []
+    return [{k: None if v is None else str(v) for k, v in row.items()} for row in rows]
+
+
 @app.command(name="validate")
 @_handled
 def validate_command(
@@ -219,6 +234,9 @@ def validate_command(
     ),
 ) -> None:
     """Check the store against the SHACL shapes. Exit 1 on violations; warnings do not fail.
+
+    Where sources disagree (two provinces named chair for one cluster and year), each claim is
+    listed under the finding with the named graph (source) that makes it.
 
     Examples:
 
@@ -231,6 +249,7 @@ def validate_command(
     store = _open(ctx)
     try:
         report = validate_graphs(stored_graphs(store))
+        findings = [(f, _claims(store, f)) for f in report.findings]
     finally:
         store.close()
     counts = report.counts()
@@ -238,16 +257,19 @@ def validate_command(
         document = {
             "conforms": counts["Violation"] == 0,
             "counts": counts,
-            "findings": [_finding_dict(f) for f in report.findings],
+            "findings": [_finding_dict(f) | {"claims": claims} for f, claims in findings],
         }
         typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        for f in report.findings:
+        for f, claims in findings:
             row = _finding_dict(f)
             severity = row["severity"].rsplit("#", 1)[-1] if row["severity"] else "?"
             focus = shorten(row["focus"]) if row["focus"] else ""
             path = shorten(row["path"]) if row["path"] else ""
             typer.echo(f"{severity}\t{focus}\t{path}\t{row['message_en'] or row['message_vi']}")
+            for claim in claims:
+                status = f" ({shorten(claim['status'])})" if claim["status"] else ""
+                typer.echo(f"\tclaim\t{shorten(claim['value'])}\t{shorten(claim['graph'])}{status}")
         typer.echo(
             f"{counts['Violation']} violation(s), {counts['Warning']} warning(s), "
             f"{counts['Info']} info"

@@ -13,7 +13,11 @@ bầu → elected, được giao / giao nhiệm vụ → assigned; none → stat
 coordinated roles that follow it ("đề xuất X là Cụm trưởng, Y là Cụm phó").
 
 Year is the first year after the role word in the sentence, else the last before it, else
-the year the event reviews. The last case is "Phạm S, Phó Chủ tịch UBND tỉnh Lâm Đồng
+the year the event reviews. The province is the unit of that name in that year (on 1 January,
+as the reference tables read years): "năm 2024 tỉnh Gia Lai là Cụm trưởng" written in
+September 2025 names the Gia Lai of 2024, not the province the 2025 merger made.
+
+The year's last case is "Phạm S, Phó Chủ tịch UBND tỉnh Lâm Đồng
 (đại diện Cụm phó Cụm Thi đua)" at the conference reviewing 2023: a review is run by the
 office-holders of the year reviewed, so the stated vice-chair is for 2023.
 """
@@ -21,6 +25,7 @@ office-holders of the year reviewed, so the stated vice-chair is for 2023.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from tdkt.loaders.articles.facts import STATED, ClusterRole
 from tdkt.loaders.articles.reader import Article
@@ -86,7 +91,7 @@ def extract(article: Article, context: Context, gazetteer: Gazetteer) -> list[Cl
                     cluster=cluster,
                     role=name,
                     year=year,
-                    province=province.entry,
+                    province=gazetteer.province(province.text, date(year, 1, 1)) or province.entry,
                     status=status_before(sentence, start) or STATED,
                     evidence=evidence(article, *span),
                 )
