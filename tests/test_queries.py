@@ -15,6 +15,7 @@ from test_store import sample_store
 
 from tdkt import catalogue, iris, output
 from tdkt.errors import InputError
+from tdkt.store.base import SelectResult
 
 COLUMNS = {
     "chair-rotation": [
@@ -309,6 +310,17 @@ def test_table_shortens_iris(store):
     assert "lao-cai" in text and "ClusterChair" in text
     assert "id/province/" not in text and "tdkt:" not in text
     assert "https://" not in text and "vjs.vietnam.vn/" in text
+
+
+def test_table_shows_the_first_of_several_sources_and_counts_the_rest():
+    many = Literal("https://a.example/x ; https://b.example/y ; https://c.example/z")
+    result = SelectResult(["source"], [(many,)])
+    from rich.console import Console
+
+    console = Console(width=120, record=True)
+    console.print(output.to_table(result))
+    text = console.export_text()
+    assert "a.example/x (+2 more)" in text and "b.example" not in text
 
 
 def test_compact():

@@ -3,7 +3,8 @@
 - ``table``: made to be read in a terminal: a thing by its key without ``id/{kind}/``
   (``lam-dong``, ``001_a8b3c08234c141ac``), a tdkt term by its local name (``ClusterChair``),
   another vocabulary's term as ``prefix:local``, an address by host and path, cut at 40
-  characters (also inside a ``" ; "``-joined list, as the ``source`` columns are).
+  characters; of a ``" ; "``-joined list of addresses (a ``source`` column) the first and a
+  count of the others. CSV, TSV and JSON keep every value whole.
 - ``csv``: the SPARQL 1.1 Query Results CSV form (IRIs and literals as plain text).
 - ``tsv``: the same plain values, tab-separated; tabs and line breaks inside a value become
   spaces so that every row stays one line.
@@ -65,7 +66,8 @@ def _cell(term: Identifier | None) -> str:
     text = plain(term)
     parts = text.split(" ; ")
     if isinstance(term, Literal) and all(p.startswith(("http://", "https://")) for p in parts):
-        return " ; ".join(compact(p) for p in parts)
+        more = f" (+{len(parts) - 1} more)" if len(parts) > 1 else ""
+        return compact(parts[0]) + more
     return text
 
 
