@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,6 +19,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from tdkt import iris
+from tdkt.loaders.articles.numbers import normalise_number
 from tdkt.text import fold, match_key, slug
 
 from .table_context import Context, packaged_data_dir
@@ -63,9 +64,12 @@ class Entry:
     valid_until: date | None = None
 
     def valid_on(self, on: date) -> bool:
-        return (self.valid_from is None or self.valid_from <= on) and (
-            self.valid_until is None or on <= self.valid_until
-        )
+        return _within(on, self.valid_from, self.valid_until)
+
+
+def _within(on: date, start: date | None, until: date | None) -> bool:
+    """``start <= on <= until``, an open end (None) bounding nothing."""
+    return (start is None or start <= on) and (until is None or on <= until)
 
 
 @dataclass(frozen=True)
@@ -89,9 +93,14 @@ class _Token:
 
 def _tokens(text: str) -> list[_Token]:
     return [
-        _Token(m.start(), m.end(), m.group(), match_key(m.group()), fold(m.group()))
-        for m in _WORD.finditer(text)
+        _Token(m.start(), m.end(), m.group(), *_word_forms(m.group())) for m in _WORD.finditer(text)
     ]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_forms(word: str) -> tuple[str, str]:
+    """A word's match key and folded form; every scan tokenises, and words repeat."""
+    return match_key(word), fold(word)
 
 
 def _keys(name: str) -> tuple[str, ...]:
@@ -104,10 +113,16 @@ def _folds(name: str) -> tuple[str, ...]:
 
 @dataclass
 class _NameIndex:
-    """Names as word-key sequences; a fold index answers only where it is unambiguous."""
+    """Names as word-key sequences; a fold index answers only where it is unambiguous.
+
+    ``prefixes``/``folded_prefixes`` hold every leading run of words of a name, so a scan
+    of the text stops at the first word no name continues with.
+    """
 
     exact: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     folded: dict[tuple[str, ...], set[tuple[str, ...]]] = field(default_factory=dict)
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    folded_prefixes: set[tuple[str, ...]] = field(default_factory=set)
     longest: int = 0
 
     def add(self, name: str, entry: Entry) -> None:
@@ -117,7 +132,10 @@ class _NameIndex:
         bucket = self.exact.setdefault(keys, [])
         if entry not in bucket:
             bucket.append(entry)
-        self.folded.setdefault(_folds(name), set()).add(keys)
+        folds = _folds(name)
+        self.folded.setdefault(folds, set()).add(keys)
+        self.prefixes.update(keys[:n] for n in range(1, len(keys) + 1))
+        self.folded_prefixes.update(folds[:n] for n in range(1, len(folds) + 1))
         self.longest = max(self.longest, len(keys))
 
     def lookup(self, name: str) -> list[Entry]:
@@ -132,16 +150,31 @@ class _NameIndex:
 
     def at(self, tokens: list[_Token], i: int, fold_ok: bool = True) -> tuple[int, list[Entry]]:
         """The longest name starting at token ``i``: (word count, entries), or (0, [])."""
-        for n in range(min(self.longest, len(tokens) - i), 0, -1):
-            found = self.exact.get(tuple(t.key for t in tokens[i : i + n]))
-            if found:
-                return n, list(found)
+        window = tokens[i : i + self.longest]
+        n, found = _longest((t.key for t in window), self.prefixes, self.exact.get)
+        if n:
+            return n, list(found)
         if fold_ok:
-            for n in range(min(self.longest, len(tokens) - i), 0, -1):
-                found = self._unambiguous(tuple(t.folded for t in tokens[i : i + n]))
-                if found:
-                    return n, found
+            return _longest((t.folded for t in window), self.folded_prefixes, self._unambiguous)
         return 0, []
+
+
+def _longest(
+    words: Iterable[str],
+    prefixes: set[tuple[str, ...]],
+    lookup: Callable[[tuple[str, ...]], list[Entry] | None],
+) -> tuple[int, list[Entry]]:
+    """The longest leading run of ``words`` that ``lookup`` answers: (word count, entries)."""
+    best: tuple[int, list[Entry]] = (0, [])
+    key: tuple[str, ...] = ()
+    for word in words:
+        key += (word,)
+        if key not in prefixes:
+            break
+        found = lookup(key)
+        if found:
+            best = (len(key), found)
+    return best
 
 
 def _match(text: str, tokens: list[_Token], i: int, j: int, entry: Entry, offset: int) -> Match:
@@ -154,10 +187,7 @@ def _capitalised(tokens: Iterable[_Token]) -> bool:
 
 
 def _normal_number(raw: str) -> str:
-    # Imported here: the articles package imports this module, so a top-level import of
-    # one of its submodules would be circular when this module is imported first.
-    from tdkt.loaders.articles.numbers import normalise_number
-
+    """A document number in its canonical form, or as written when it is not one."""
     return normalise_number(raw) or raw
 
 
@@ -242,9 +272,8 @@ class Gazetteer:
     def _load_awards(self, rows: list[Row]) -> None:
         for row in rows:
             name = row.text("name_vi")
-            entry = Entry(
-                "award-type", iris.award_type(name).rsplit("/", 1)[1], iris.award_type(name), name
-            )
+            iri = iris.award_type(name)
+            entry = Entry("award-type", iri.rsplit("/", 1)[1], iri, name)
             for form in _variants(name):
                 self._awards.add(form, entry)
 
@@ -418,7 +447,7 @@ class Gazetteer:
         current = [
             (start or date.min, entry)
             for entry, start, until in candidates
-            if (start is None or start <= on) and (until is None or on <= until)
+            if _within(on, start, until)
         ]
         return max(current, key=lambda c: c[0])[1] if current else None
 

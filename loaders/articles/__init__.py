@@ -16,7 +16,7 @@ from dataclasses import asdict, fields, is_dataclass
 from datetime import date
 from typing import Any
 
-from tdkt.loaders.articles.facts import ArticleFacts, Evidence
+from tdkt.loaders.articles.facts import ArticleFacts, Decision, Evidence, Post
 
 __all__ = [
     "ArticleFacts",
@@ -47,7 +47,8 @@ _SECTIONS = (
 
 
 # The gazetteer imports ``articles.numbers``, which runs this file first: the names that need
-# the gazetteer are imported on first use (PEP 562), so no import cycle arises.
+# the gazetteer are imported on first use (PEP 562), so no import cycle arises. Keep the
+# eager imports here free of the gazetteer.
 _LAZY = {
     "CorpusResult": "corpus",
     "Skipped": "corpus",
@@ -127,8 +128,8 @@ def _is_entry(value: Any) -> bool:
 
 
 def _short(value: Any) -> str:
-    if hasattr(value, "title") and hasattr(value, "organization_key"):
+    if isinstance(value, Post):
         return f"{value.title} [{value.organization_key or '?'}]"
-    if hasattr(value, "number") and hasattr(value, "key"):
+    if isinstance(value, Decision):
         return f"{value.number} ({value.date or 'no date'})"
     return str(value)

@@ -146,7 +146,9 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodMention]:
     """Half-years, year spans and single years ("năm 2023"); overlapping shorter ones dropped."""
     found: list[PeriodMention] = []
 
-    def add(match: re.Match[str], year, first, last, half) -> None:
+    def add(
+        match: re.Match[str], year: int | None, first: int, last: int, half: str | None
+    ) -> None:
         s, e = match.span()
         if any(p.start - offset < e and s < p.end - offset for p in found):
             return

@@ -54,6 +54,7 @@ _PLENUM = re.compile(
     r"(?:\d{1,2}|[IVX]+)(?:\s*\(?\s*khó[aá]\s+[IVX]+\)?)?"
     r"|(?<!\w)Nghị\s+quyết\s+Đại\s+hội\s+[^,;.()\n]{0,60}?lần\s+thứ\s+[IVX]+"
 )
+_DOC_TYPE_WORD = re.compile(rf"(?:{_TYPE})(?!\w)", re.IGNORECASE)
 _YEAR_HINT = re.compile(r"\s+năm\s+(?P<year>(?:19|20)\d\d)(?!\d)")
 # Words that end a law's name: the name is capitalised, then sentence text resumes.
 _STOP_WORDS = (
@@ -207,7 +208,7 @@ def _law_name_end(text: str, start: int) -> int | None:
 
 
 def _starts_doc_type(text: str, token: re.Match[str]) -> bool:
-    return re.match(rf"(?:{_TYPE})(?!\w)", text[token.start() :], re.IGNORECASE) is not None
+    return _DOC_TYPE_WORD.match(text, token.start()) is not None
 
 
 def _plenums(text: str) -> list[DocumentMention]:

@@ -47,7 +47,7 @@ class Article:
     """
 
     path: Path
-    key: str
+    key: str  # the source key (``iris.source_key`` of the file stem)
     sha256: str
     text: str
     title: str | None

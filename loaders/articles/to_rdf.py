@@ -8,13 +8,19 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
 from tdkt import iris
 from tdkt.iris import ELI, OA, ORG, SCHEMA, TDKT
 from tdkt.loaders import NamedGraph
 from tdkt.loaders.articles.facts import (
     AGREES,
+    ASSIGNED,
+    CONFERRED,
     DISAGREES,
+    ELECTED,
+    PROPOSED,
+    STATED,
     ArticleFacts,
     Award,
     Citation,
@@ -28,15 +34,16 @@ from tdkt.loaders.literals import gyear, integer, vi, xsd_date
 from tdkt.text import match_key, nfc
 
 _STATUS = {
-    "proposed": TDKT.Proposed,
-    "elected": TDKT.Elected,
-    "assigned": TDKT.Assigned,
-    "stated": TDKT.Stated,
-    "conferred": TDKT.Conferred,
+    PROPOSED: TDKT.Proposed,
+    ELECTED: TDKT.Elected,
+    ASSIGNED: TDKT.Assigned,
+    STATED: TDKT.Stated,
+    CONFERRED: TDKT.Conferred,
 }
 _ROLE = {"chair": TDKT.ClusterChair, "vice-chair": TDKT.ClusterViceChair}
 _AGREEMENT = {AGREES: TDKT.DateAgrees, DISAGREES: TDKT.DateDisagrees}
-_DECIDED = {"proposed", "elected", "assigned"}
+# Statuses a meeting gives: the fact links to the event that decided it.
+_DECIDED = {PROPOSED, ELECTED, ASSIGNED}
 
 
 def event_iri(event: Event) -> URIRef:
@@ -49,14 +56,14 @@ class _Writer:
     def __init__(self, facts: ArticleFacts) -> None:
         self.facts = facts
         self.article = facts.article
-        self.key = iris.source_key(self.article.key)
+        self.key = self.article.key
         self.source = iris.source(self.article.key)
         self.graph = Graph()
         iris.bind_prefixes(self.graph)
         self.event = event_iri(facts.events[0]) if facts.events else None
         self.on = facts.events[0].date if facts.events else self.article.published
 
-    def add(self, s, p, o) -> None:
+    def add(self, s: URIRef, p: URIRef, o: Node) -> None:
         self.graph.add((s, p, o))
 
     def fact(self, node: URIRef, kind: URIRef, evidence: Evidence) -> None:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
 
 from tdkt.loaders.articles.dates import find_dates
 from tdkt.loaders.articles.facts import CONFERRED, PROPOSED, STATED, Award, Decision
@@ -27,6 +29,7 @@ from tdkt.loaders.articles.rules.common import (
     Context,
     Span,
     evidence,
+    listed,
     periods_in,
     sentences,
     status_cue,
@@ -42,7 +45,6 @@ _COUNT = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = re.compile(r"(?:\s|[,;./]|\bvà\b|\bcùng\b)+$", re.IGNORECASE)
-_COUNT_GAP = re.compile(r"\s*(?:,|và)\s*", re.IGNORECASE)
 _NUMBER_WORD = r"(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|\d+)"
 _FIRST_GAP = re.compile(rf"\s*(?:{_NUMBER_WORD}\s+)?", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|và)\s*", re.IGNORECASE)
@@ -60,6 +62,19 @@ _BY_AUTHORITY = {
     ("ubnd", "cờ thi đua"): "Cờ thi đua của Ủy ban nhân dân tỉnh",
     ("ttg", "bằng khen"): "Bằng khen của Thủ tướng Chính phủ",
 }
+
+
+class _Authority(NamedTuple):
+    """Who gives an award: "ubnd", "ttg" (Thủ tướng) or "ctn" (Chủ tịch nước), the
+    organisation key and, for a UBND, its province."""
+
+    kind: str
+    key: str | None
+    province: Entry | None
+
+
+# Counts read after "cho": (collectives, individuals, recipients of any kind).
+_Counts = tuple[int | None, int | None, int | None]
 
 
 @dataclass(frozen=True)
@@ -138,7 +153,7 @@ def _awards(
         status=status,
         merit_year=year,
         merit_period=period,
-        authority_key=authority[1] if authority and status == CONFERRED else None,
+        authority_key=authority.key if authority and status == CONFERRED else None,
         decision=decision,
         evidence=quote,
     )
@@ -181,7 +196,9 @@ def _status(sentence: Span, first: int, award_start: int) -> str:
     return STATED
 
 
-def _recipients(sentence: Span, provinces: list[Match], match: _Mention):
+def _recipients(
+    sentence: Span, provinces: list[Match], match: _Mention
+) -> tuple[list[Match], _Counts | None, str | None, int]:
     """(provinces, counts, description, end of what was read)."""
     text, base = sentence.text, sentence.start
     head = _FOR.match(text, match.end - base)
@@ -191,9 +208,9 @@ def _recipients(sentence: Span, provinces: list[Match], match: _Mention):
             numbers, count_start, count_end = counts
             description = _TRAILING.sub("", text[count_start : match.stop - base])
             return [], numbers, description, base + count_end
-        listed = _listed(text, base, provinces, base + head.end(), match.stop)
-        if listed:
-            return listed, None, None, listed[-1].end
+        found = listed(sentence, provinces, base + head.end(), _FIRST_GAP, _LIST_GAP, match.stop)
+        if found:
+            return found, None, None, found[-1].end
     before = [p for p in provinces if p.end <= match.start]
     if before and _RECEIVE.fullmatch(text[before[-1].end - base : match.start - base]):
         found = [before[-1]]
@@ -205,22 +222,7 @@ def _recipients(sentence: Span, provinces: list[Match], match: _Mention):
     return [], None, None, match.end
 
 
-def _listed(text: str, base: int, provinces: list[Match], at: int, stop: int) -> list[Match]:
-    found: list[Match] = []
-    position = at
-    for province in provinces:
-        if province.start < position or province.end > stop:
-            continue
-        gap = text[position - base : province.start - base]
-        ok = _LIST_GAP.fullmatch(gap) if found else _FIRST_GAP.fullmatch(gap)
-        if not ok:
-            break
-        found.append(province)
-        position = province.end
-    return found
-
-
-def _counts(text: str, at: int, stop: int):
+def _counts(text: str, at: int, stop: int) -> tuple[_Counts, int, int] | None:
     """ "7 tập thể, 15 cá nhân" → (7, 15, None); "106 tập thể, hộ gia đình, cá nhân" →
     (None, None, 106)."""
     collectives = individuals = total = None
@@ -237,37 +239,47 @@ def _counts(text: str, at: int, stop: int):
         else:
             total = n
         end = match.end()
-        gap = _COUNT_GAP.match(text, end)
+        gap = _LIST_GAP.match(text, end)
         position = gap.end() if gap else end
     if end is None:
         return None
     return (collectives, individuals, total), at, end
 
 
-def _authority(sentence: Span, provinces: list[Match], before: int, context: Context):
-    """(kind, organisation key) of the last authority named before ``before``."""
+def _authority(
+    sentence: Span, provinces: list[Match], before: int, context: Context
+) -> _Authority | None:
+    """The last authority named before ``before``."""
     found = None
     for match in _AUTHORITY.finditer(sentence.text, 0, before - sentence.start):
         if match.group("ubnd"):
             end = sentence.start + match.end()
             named = [p for p in provinces if end <= p.start <= end + 1 + len("tỉnh ")]
             province = named[0].entry if named else context.host
-            found = ("ubnd", f"ubnd-{province.key}" if province else None, province)
+            found = _Authority("ubnd", f"ubnd-{province.key}" if province else None, province)
         elif match.group("ttg"):
-            found = ("ttg", "thu-tuong-chinh-phu", None)
+            found = _Authority("ttg", "thu-tuong-chinh-phu", None)
         else:
-            found = ("ctn", "chu-tich-nuoc", None)
+            found = _Authority("ctn", "chu-tich-nuoc", None)
     return found
 
 
-def _type_from_authority(name: str, authority, gazetteer: Gazetteer) -> Entry | None:
+def _type_from_authority(
+    name: str, authority: _Authority | None, gazetteer: Gazetteer
+) -> Entry | None:
     if authority is None:
         return None
-    full = _BY_AUTHORITY.get((authority[0], " ".join(name.lower().split())))
+    full = _BY_AUTHORITY.get((authority.kind, " ".join(name.lower().split())))
     return gazetteer.award_type(full) if full else None
 
 
-def _decision(sentence: Span, before: int, authority, context: Context, gazetteer: Gazetteer):
+def _decision(
+    sentence: Span,
+    before: int,
+    authority: _Authority | None,
+    context: Context,
+    gazetteer: Gazetteer,
+) -> Decision | None:
     """The Quyết định that gives the award, written before it in the sentence."""
     documents = [
         d
@@ -278,11 +290,13 @@ def _decision(sentence: Span, before: int, authority, context: Context, gazettee
         return None
     document = documents[-1]
     when = document.date or _date_before(sentence, document.start, context)
-    province = authority[2] if authority else context.host
+    province = authority.province if authority else context.host
     return Decision(document.number, document_key(document.number, province, when, gazetteer), when)
 
 
-def document_key(number: str, province: Entry | None, when, gazetteer: Gazetteer) -> str:
+def document_key(
+    number: str, province: Entry | None, when: date | None, gazetteer: Gazetteer
+) -> str:
     """The table's key, else ``{number}-{province}-{year}`` for a local decision (its number
     repeats across provinces and years), else the slug of the number."""
     known = gazetteer.document(number)
@@ -293,7 +307,7 @@ def document_key(number: str, province: Entry | None, when, gazetteer: Gazetteer
     return slug(number)
 
 
-def _date_before(sentence: Span, start: int, context: Context):
+def _date_before(sentence: Span, start: int, context: Context) -> date | None:
     dates = [d for d in find_dates(sentence.text, context.date, sentence.start) if d.end <= start]
     return dates[-1].value if dates else None
 

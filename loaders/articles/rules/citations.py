@@ -16,6 +16,7 @@ the paragraph reports).
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from tdkt.loaders.articles.dates import find_dates
 from tdkt.loaders.articles.facts import AGREES, DISAGREES, UNVERIFIABLE, Citation
@@ -30,7 +31,7 @@ from tdkt.loaders.articles.rules.common import (
     paragraphs,
     split_sentences,
 )
-from tdkt.loaders.gazetteer import Gazetteer
+from tdkt.loaders.gazetteer import Entry, Gazetteer
 
 _SPEECH = re.compile(
     r"(?<!\w)(?:phát\s+biểu|đề\s+nghị|nhấn\s+mạnh|chỉ\s+đạo|yêu\s+cầu|khẳng\s+định|cho\s+biết|"
@@ -51,7 +52,13 @@ def extract(article: Article, context: Context, gazetteer: Gazetteer) -> list[Ci
     return facts
 
 
-def _citation(article, context, gazetteer, sentences: list[Span], mention: DocumentMention):
+def _citation(
+    article: Article,
+    context: Context,
+    gazetteer: Gazetteer,
+    sentences: list[Span],
+    mention: DocumentMention,
+) -> Citation | None:
     sentence = enclosing(sentences, mention.start) or sentences[0]
     stated, stated_text = mention.date, mention.date_text
     if stated is None:
@@ -80,7 +87,9 @@ def _citation(article, context, gazetteer, sentences: list[Span], mention: Docum
     )
 
 
-def _issued_before(sentence: Span, mention: DocumentMention, context: Context):
+def _issued_before(
+    sentence: Span, mention: DocumentMention, context: Context
+) -> tuple[date | None, str | None]:
     """ "Ngày 31/5/2023, Chủ tịch UBND tỉnh đã ban hành Quyết định 946/QĐ-UBND": the date
     of an issuing verb just before the mention."""
     head = sentence.folded()[: mention.start - sentence.start]
@@ -94,7 +103,7 @@ def _issued_before(sentence: Span, mention: DocumentMention, context: Context):
     return (dates[-1].value, dates[-1].text) if dates else (None, None)
 
 
-def _agreement(stated, entry) -> str | None:
+def _agreement(stated: date | None, entry: Entry | None) -> str | None:
     if stated is None:
         return None
     if entry is None or entry.valid_from is None:

@@ -6,7 +6,7 @@ import re
 
 from tdkt.loaders.articles.facts import STATED, ClusterMention, Membership
 from tdkt.loaders.articles.reader import Article
-from tdkt.loaders.articles.rules.common import Context, Span, evidence, paragraphs
+from tdkt.loaders.articles.rules.common import Context, Span, evidence, listed, paragraphs
 from tdkt.loaders.gazetteer import Entry, Gazetteer, Match
 from tdkt.text import match_key
 
@@ -74,23 +74,8 @@ def extract(article: Article, context: Context, gazetteer: Gazetteer) -> list[Me
             head = _LIST_HEAD.match(span.text, end - span.start)
             if head is None:
                 continue
-            members = _province_list(span, provinces, span.start + head.end())
+            members = listed(span, provinces, span.start + head.end(), _FIRST_GAP, _LIST_GAP)
             for province in members:
                 quote = evidence(article, start, members[-1].end)
                 facts.append(Membership(cluster, province.entry, year, STATED, quote))
     return facts
-
-
-def _province_list(span: Span, provinces: list[Match], at: int) -> list[Match]:
-    """Provinces that follow one another from ``at`` joined by commas or "và"."""
-    found: list[Match] = []
-    position = at
-    for province in provinces:
-        if province.start < position:
-            continue
-        gap = span.text[position - span.start : province.start - span.start]
-        if not (_LIST_GAP if found else _FIRST_GAP).fullmatch(gap):
-            break
-        found.append(province)
-        position = province.end
-    return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -18,7 +19,7 @@ from tdkt.loaders.articles.facts import (
     Official,
 )
 from tdkt.loaders.articles.reader import Article
-from tdkt.loaders.gazetteer import Entry
+from tdkt.loaders.gazetteer import Entry, Match
 
 
 @dataclass(frozen=True)
@@ -65,15 +66,17 @@ def evidence(article: Article, start: int, end: int) -> Evidence:
 def folded(text: str) -> str:
     """``text`` lower-cased without diacritics (đ → d), one character per character, so
     regex offsets on the folded form are offsets into ``text``."""
-    out = []
-    for ch in text:
-        if ch in "đĐ":
-            out.append("d")
-            continue
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-        base = base.lower()
-        out.append(base if len(base) == 1 else ch)
-    return "".join(out)
+    return "".join(map(_folded_char, text))
+
+
+@functools.cache
+def _folded_char(ch: str) -> str:
+    """One character folded; kept as is where folding would not give one character."""
+    if ch in "đĐ":
+        return "d"
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    base = base.lower()
+    return base if len(base) == 1 else ch
 
 
 # A sentence ends at . ! ? (or "./.") before a space and a capital, an opening quote, or the
@@ -105,6 +108,30 @@ def split_sentences(paragraph: Span) -> Iterator[Span]:
 def enclosing(spans: Iterable[Span], start: int) -> Span | None:
     """The span containing offset ``start``."""
     return next((s for s in spans if s.start <= start < s.end), None)
+
+
+def listed(
+    span: Span,
+    matches: list[Match],
+    at: int,
+    first_gap: re.Pattern[str],
+    gap: re.Pattern[str],
+    stop: int | None = None,
+) -> list[Match]:
+    """The names that follow one another from offset ``at`` ("tỉnh A, B và C"): the text
+    before the first must fit ``first_gap``, the text between two ``gap``; a name ending
+    after ``stop`` is passed over."""
+    found: list[Match] = []
+    position = at
+    for match in matches:
+        if match.start < position or (stop is not None and match.end > stop):
+            continue
+        between = span.text[position - span.start : match.start - span.start]
+        if not (gap if found else first_gap).fullmatch(between):
+            break
+        found.append(match)
+        position = match.end
+    return found
 
 
 def periods_in(span: Span) -> list[PeriodMention]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from tdkt.loaders.articles.dates import DateMention, find_dates
+from tdkt.loaders.articles.dates import DateMention, PeriodMention, find_dates
 from tdkt.loaders.articles.facts import ANNUAL, CEREMONY, COVENANT, MID_YEAR, Event
 from tdkt.loaders.articles.reader import Article
 from tdkt.loaders.articles.rules import clusters
@@ -140,7 +140,7 @@ def _in_parentheses(span: Span, start: int) -> bool:
     return head.count("(") > head.count(")")
 
 
-def _period(sentence: Span, kinds: tuple[str, ...]):
+def _period(sentence: Span, kinds: tuple[str, ...]) -> PeriodMention | None:
     """The period the event reviews: the first one after the review word."""
     if not any(k in _REVIEWS for k in kinds):
         return None

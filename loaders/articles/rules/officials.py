@@ -1,18 +1,10 @@
-"""Officials: a personal name next to one or more posts, in either order.
+"""Officials: a personal name next to a title (one or more posts), in either order.
 
-Grammar. A *post* is post words ("Chủ tịch", "Phó Bí thư Thường trực", "Ủy viên",
-"Trưởng ban", "Giám đốc", "Thứ trưởng", "Quyền Chủ tịch" …) followed by an organisation
-phrase ("UBND tỉnh X", "Tỉnh ủy", "HĐND tỉnh", "Hội đồng TĐKT Trung ương", "Sở Nội vụ X",
-"Bộ Nội vụ", "Văn phòng Chủ tịch nước", "nước", "Trung ương Đảng", "Hội … Việt Nam" …).
-Posts joined by ", " or " - " form a title. A title directly before a name is title-first
-("Giám đốc Sở Nội vụ Bình Định Lê Minh Tuấn"); a name then ", " / " - " and a title is
-name-first ("Lê Ánh Dương - Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"). A name is 2–4
-capitalised syllables whose first is a Vietnamese surname (compared without diacritics, so a
-typo such as "Đăng" for "Đặng" still reads as a surname).
-
-Provinces. A provincial body takes the province its phrase names; else the one province
-another post of the same title names ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh - Chủ tịch Hội
-đồng TĐKT tỉnh Bắc Giang" → all Bắc Giang); else the host province of the event.
+Titles and the bodies and provinces their posts name are read by ``titles``. A title
+directly before a name is title-first ("Giám đốc Sở Nội vụ Bình Định Lê Minh Tuấn"); a name
+then ", " / " - " and a title is name-first ("Lê Ánh Dương - Phó Bí thư Tỉnh ủy, Chủ tịch
+UBND tỉnh"). A name is 2–4 capitalised syllables whose first is a Vietnamese surname
+(compared without diacritics, so a typo such as "Đăng" for "Đặng" still reads as a surname).
 
 Person keys. A person's key is the slug of the name, so spellings that differ only in
 diacritics ("Đăng Thị Ngọc Thịnh", "Đặng Thị Ngọc Thịnh") are one person. When one name is
@@ -32,164 +24,20 @@ from dataclasses import dataclass, replace
 from tdkt.loaders.articles.facts import Evidence, Official, Post
 from tdkt.loaders.articles.reader import Article
 from tdkt.loaders.articles.rules.common import Context, Span, evidence, folded, paragraphs
+from tdkt.loaders.articles.rules.titles import titles
 from tdkt.loaders.gazetteer import Gazetteer, Match
 from tdkt.text import fold, match_key, slug
 
 # Common Vietnamese surnames (general knowledge), compared folded.
-SURNAMES = frozenset(
-    fold(s)
-    for s in [
-        "Nguyễn",
-        "Trần",
-        "Lê",
-        "Phạm",
-        "Hoàng",
-        "Huỳnh",
-        "Phan",
-        "Vũ",
-        "Võ",
-        "Đặng",
-        "Bùi",
-        "Đỗ",
-        "Hồ",
-        "Ngô",
-        "Dương",
-        "Lý",
-        "Đinh",
-        "Lương",
-        "Trương",
-        "Đào",
-        "Đoàn",
-        "Vương",
-        "Trịnh",
-        "Mai",
-        "Tô",
-        "Tôn",
-        "Hà",
-        "Lâm",
-        "Phùng",
-        "Cao",
-        "Châu",
-        "Tạ",
-        "Thái",
-        "Lưu",
-        "Kiều",
-        "Quách",
-        "Triệu",
-        "Hứa",
-        "La",
-        "Lại",
-        "Mạc",
-        "Nông",
-        "Chu",
-        "Thân",
-        "Phương",
-        "Khúc",
-        "Tăng",
-        "Lục",
-        "Giang",
-        "Âu",
-        "Hầu",
-        "Lò",
-        "Quan",
-        "Nghiêm",
-        "Kim",
-        "Doãn",
-        "Diệp",
-        "Đàm",
-        "Đồng",
-        "Bạch",
-        "Ông",
-        "Ninh",
-        "Từ",
-        "Trang",
-        "Lã",
-        "Vi",
-        "Khổng",
-        "Lưu",
-        "Hàn",
-        "Thạch",
-        "Tống",
-        "Đường",
-        "Quang",
-        "Sầm",
-        "Cù",
-        "Ma",
-        "Đới",
-        "Văn",
-    ]
+_SURNAME_LIST = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Lương "
+    "Trương Đào Đoàn Vương Trịnh Mai Tô Tôn Hà Lâm Phùng Cao Châu Tạ Thái Lưu Kiều Quách "
+    "Triệu Hứa La Lại Mạc Nông Chu Thân Phương Khúc Tăng Lục Giang Âu Hầu Lò Quan Nghiêm "
+    "Kim Doãn Diệp Đàm Đồng Bạch Ông Ninh Từ Trang Lã Vi Khổng Hàn Thạch Tống Đường Quang "
+    "Sầm Cù Ma Đới Văn"
 )
+SURNAMES = frozenset(fold(s) for s in _SURNAME_LIST.split())
 
-_SECTORS = (
-    r"nội\s+vụ|tài\s+chính|tư\s+pháp|y\s+tế|xây\s+dựng|công\s+thương|ngoại\s+vụ|ngoại\s+giao|"
-    r"quốc\s+phòng|công\s+an|kế\s+hoạch\s+và\s+đầu\s+tư|giáo\s+dục\s+và\s+đào\s+tạo|"
-    r"giao\s+thông\s+vận\s+tải|nông\s+nghiệp\s+và\s+(?:phát\s+triển\s+nông\s+thôn|môi\s+trường)|"
-    r"tài\s+nguyên\s+và\s+môi\s+trường|lao\s+động[\s,\-–]+thương\s+binh\s+và\s+xã\s+hội|"
-    r"văn\s+hóa[\s,\-–]+thể\s+thao\s+và\s+du\s+lịch|khoa\s+học\s+và\s+công\s+nghệ|"
-    r"thông\s+tin\s+và\s+truyền\s+thông|dân\s+tộc\s+và\s+tôn\s+giáo"
-)
-_UY = r"(?:ủy|uỷ)"
-_TDKT = r"(?:tđkt|thi\s+đua[\s,\-–]*khen\s+thưởng)"
-# (code, pattern, provincial): a provincial body's key is "{code}-{province key}".
-_ORGS: tuple[tuple[str, str, bool], ...] = (
-    ("ubmttq", rf"{_UY}\s+ban\s+(?:mttq|mặt\s+trận\s+tổ\s+quốc)\s+việt\s+nam", True),
-    ("ubnd", rf"(?:ubnd|{_UY}\s+ban\s+nhân\s+dân)", True),
-    ("hdnd", r"(?:hđnd|hội\s+đồng\s+nhân\s+dân)", True),
-    ("ban-thuong-vu-tinh-uy", rf"ban\s+thường\s+vụ\s+(?:tỉnh|thành)\s+{_UY}", True),
-    ("tinh-uy", rf"(?:tỉnh|thành)\s+{_UY}", True),
-    ("hoi-dong-tdkt", rf"hội\s+đồng\s+{_TDKT}", True),
-    ("ban-tdkt", rf"ban\s+{_TDKT}", True),
-    ("so", rf"sở\s+(?:{_SECTORS})", True),
-    (
-        "van-phong",
-        r"văn\s+phòng\s+(?:chủ\s+tịch\s+nước|chính\s+phủ|quốc\s+hội|trung\s+ương\s+đảng)",
-        False,
-    ),
-    ("bo", rf"bộ\s+(?:{_SECTORS})", False),
-    (
-        "nuoc",
-        r"nước(?:\s+(?:cộng\s+h[òo]a\s+(?:xã\s+hội\s+chủ\s+nghĩa|xhcn)|chxhcn)\s+việt\s+nam)?",
-        False,
-    ),
-    (
-        "bch",
-        r"(?:ban\s+chấp\s+hành\s+|bch\s+)?trung\s+ương\s+đảng|ban\s+chấp\s+hành\s+trung\s+ương",
-        False,
-    ),
-    ("chinh-phu", r"chính\s+phủ", False),
-    ("quoc-hoi", r"quốc\s+hội", False),
-    (
-        "mass",
-        r"(?-i:(?:Hội|Tổng\s+Liên\s+đoàn|Liên\s+minh)\s+[A-ZĐÀ-Ỹ]\w*(?:\s+\w+){0,3}?"
-        r"\s+Việt\s+Nam)",
-        False,
-    ),
-)
-_PROVINCIAL = {code for code, _, provincial in _ORGS if provincial}
-# The national bodies, by the name the organisations table knows them by.
-_NATIONAL_NAMES = {
-    "nuoc": "Chủ tịch nước",
-    "bch": "Ban Chấp hành Trung ương",
-    "chinh-phu": "Chính phủ",
-    "quoc-hoi": "Quốc hội",
-    "hoi-dong-tdkt-tw": "Hội đồng Thi đua - Khen thưởng Trung ương",
-    "ban-tdkt-tw": "Ban Thi đua - Khen thưởng Trung ương",
-}
-_ROLE = (
-    r"(?:quyền\s+)?(?:phó\s+)?(?:tổng\s+bí\s+thư|bí\s+thư|chủ\s+tịch|chủ\s+nhiệm|"
-    r"tổng\s+giám\s+đốc|giám\s+đốc|chánh\s+văn\s+phòng|thủ\s+tướng|bộ\s+trưởng|thứ\s+trưởng|"
-    rf"cục\s+trưởng|vụ\s+trưởng|trưởng(?=\s+ban\b)|{_UY}\s+viên)"
-    r"(?:\s+(?:thường\s+trực|thứ\s+nhất))?"
-)
-_POST = re.compile(
-    rf"(?<!\w)(?P<role>{_ROLE})\s+(?P<org>"
-    + "|".join(f"(?P<{code.replace('-', '_')}>{pattern})" for code, pattern, _ in _ORGS)
-    + r")(?!\w)",
-    re.IGNORECASE,
-)
-_CENTRAL = re.compile(r"\s+(?:trung\s+ương|tw)(?!\w)", re.IGNORECASE)
-_UNIT_WORD = re.compile(r"\s+(?:tỉnh|thành\s+phố|tp\.?)(?!\w)", re.IGNORECASE)
-_LINK = re.compile(r"\s*(?:,|-|–|\bkiêm\b)\s*")
 _BEFORE_NAME = re.compile(r"\s*(?:,\s*)?(?:(?:đồng\s+chí|đ/c|ông|bà)\s+)?", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 # A title after these words names someone the person acts for or belongs to, not the person.
@@ -230,115 +78,34 @@ def homonym_keys(officials: Iterable[Official]) -> dict[tuple[str, str | None], 
     }
 
 
-# ------------------------------------------------------------------ posts and titles
-
-
-def _posts(
-    article: Article, paragraph: Span, provinces: list[Match]
-) -> list[tuple[Post, str, bool]]:
-    """Posts in text order, each with its body code and whether it named its province."""
-    found = []
-    for match in _POST.finditer(paragraph.text):
-        code = next(c for c, _, _ in _ORGS if match.group(c.replace("-", "_")))
-        end = match.end()
-        province = None
-        central = (
-            _CENTRAL.match(paragraph.text, end) if code in ("hoi-dong-tdkt", "ban-tdkt") else None
-        )
-        if central:
-            end = central.end()
-        elif code in _PROVINCIAL:
-            after = _province_at(provinces, paragraph, end)
-            if after is not None:
-                province, end = after.entry, after.end - paragraph.start
-            else:
-                unit = _UNIT_WORD.match(paragraph.text, end)
-                end = unit.end() if unit else end
-        start = paragraph.start + match.start()
-        post = Post(
-            title=paragraph.text[match.start() : end].strip(),
-            role=_role(match.group("role"), match.group("org")),
-            organization_key=None,
-            organization_label=match.group("org"),
-            province=province,
-            evidence=evidence(article, start, paragraph.start + end),
-        )
-        found.append((post, f"{code}-tw" if central else code, province is not None))
-    return found
-
-
-def _role(role: str, org: str) -> str:
-    """The post words; "Trưởng" of "Trưởng Ban X" is "Trưởng ban"."""
-    if fold(role).endswith("truong") and fold(org).startswith("ban "):
-        return f"{role} {org.split()[0].lower()}"
-    return role
-
-
-def _province_at(provinces: list[Match], paragraph: Span, end: int) -> Match | None:
-    """The province named right after a body ("UBND tỉnh Bắc Kạn", "Sở Nội vụ Bình Định")."""
-    rest = paragraph.text[end:]
-    start = paragraph.start + end + len(rest) - len(rest.lstrip())
-    return next((p for p in provinces if p.start == start), None)
-
-
-def _resolve(post: Post, code: str, province, gazetteer: Gazetteer) -> Post:
-    """The post with its organisation key (docs/model.md: national bodies by the name the
-    organisations table gives, provincial bodies ``{body}-{province}``)."""
-    if code in _PROVINCIAL:
-        body = slug(post.organization_label or "") if code == "so" else code
-        key = f"{body}-{province.key}" if province is not None else None
-        return replace(post, organization_key=key, province=province)
-    name = _NATIONAL_NAMES.get(code, post.organization_label or "")
-    entry = gazetteer.organization(name)
-    return replace(post, organization_key=entry.key if entry else slug(name), province=None)
-
-
-def _chains(posts: list[tuple[Post, str, bool]], text: str, base: int) -> list[list]:
-    """Posts joined by ", " / " - " into titles."""
-    chains: list[list] = []
-    for item in posts:
-        if chains:
-            last = chains[-1][-1][0]
-            gap = text[last.evidence.end - base : item[0].evidence.start - base]
-            if _LINK.fullmatch(gap):
-                chains[-1].append(item)
-                continue
-        chains.append([item])
-    return chains
+# ------------------------------------------------------------------ names
 
 
 def _titled(
-    article: Article, paragraph: Span, provinces: list[Match], context: Context, gazetteer
+    article: Article,
+    paragraph: Span,
+    provinces: list[Match],
+    context: Context,
+    gazetteer: Gazetteer,
 ) -> list[_Titled]:
     text, base = paragraph.text, paragraph.start
     blocked = [(p.start - base, p.end - base) for p in provinces]
-    chains = _chains(_posts(article, paragraph, provinces), text, base)
     people: list[_Titled] = []
-    for chain in chains:
-        posts = _settle(chain, context, gazetteer)
-        first, last = chain[0][0].evidence, chain[-1][0].evidence
-        if _ON_BEHALF.search(text[: first.start - base]):
+    for title in titles(article, paragraph, provinces, context, gazetteer):
+        if _ON_BEHALF.search(text[: title.start - base]):
             continue  # "Thừa ủy quyền của Chủ tịch nước, đồng chí X": not X's own post
-        after = _name_after(text, last.end - base, blocked)
+        after = _name_after(text, title.end - base, blocked)
         if after is not None:
-            people.append(_Titled(base + after[0], base + after[1], text[slice(*after)], posts))
+            people.append(
+                _Titled(base + after[0], base + after[1], text[slice(*after)], title.posts)
+            )
             continue
-        before = _name_before(text, first.start - base, blocked)
+        before = _name_before(text, title.start - base, blocked)
         if before is not None:
-            people.append(_Titled(base + before[0], base + before[1], text[slice(*before)], posts))
+            people.append(
+                _Titled(base + before[0], base + before[1], text[slice(*before)], title.posts)
+            )
     return people
-
-
-def _settle(chain: list, context: Context, gazetteer: Gazetteer) -> tuple[Post, ...]:
-    """Give each post its organisation; unnamed provinces come from the title, else the host."""
-    named = {p.province.key: p.province for p, _, has in chain if has and p.province}
-    fallback = next(iter(named.values())) if len(named) == 1 else context.host
-    return tuple(
-        _resolve(
-            post, code, post.province or (fallback if code in _PROVINCIAL else None), gazetteer
-        )
-        for post, code, _ in chain
-    )
 
 
 def _is_name(words: list[re.Match[str]]) -> bool:
@@ -362,7 +129,7 @@ def _capitalised_run(text: str, start: int, forward: bool) -> list[re.Match[str]
                 break
             words.append(w)
         return words
-    words = [w for w in _WORD.finditer(text, 0, start)]
+    words = list(_WORD.finditer(text, 0, start))
     run: list[re.Match[str]] = []
     end = start
     for w in reversed(words):
@@ -379,7 +146,7 @@ def _overlaps(span: tuple[int, int], blocked: list[tuple[int, int]]) -> bool:
     return any(s < span[1] and span[0] < e for s, e in blocked)
 
 
-def _name_after(text: str, end: int, blocked) -> tuple[int, int] | None:
+def _name_after(text: str, end: int, blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
     gap = _BEFORE_NAME.match(text, end)
     start = gap.end() if gap else end
     if start == end and end < len(text) and not text[end].isspace():
@@ -393,7 +160,7 @@ def _name_after(text: str, end: int, blocked) -> tuple[int, int] | None:
     return None if _overlaps(span, blocked) else span
 
 
-def _name_before(text: str, start: int, blocked) -> tuple[int, int] | None:
+def _name_before(text: str, start: int, blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
     head = text[:start]
     sep = re.search(r"\s*(?:,|-|–|\()\s*$", head)
     if sep is None:

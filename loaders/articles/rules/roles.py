@@ -37,7 +37,7 @@ from tdkt.loaders.articles.rules.common import (
     status_before,
     year_near,
 )
-from tdkt.loaders.gazetteer import Gazetteer, Match
+from tdkt.loaders.gazetteer import Entry, Gazetteer, Match
 
 # On folded text (no diacritics): vice-chair forms first, so "phó trưởng cụm" is not a chair.
 _ROLE = re.compile(
@@ -127,7 +127,7 @@ def _without_names(folded_text: str, sentence: Span, context: Context) -> str:
     return "".join(chars)
 
 
-def _cluster_for(clusters: list[Match], start: int):
+def _cluster_for(clusters: list[Match], start: int) -> Entry | None:
     """A cluster named in the same sentence before the role word."""
     before = [c for c in clusters if c.start < start]
     return before[-1].entry if before else (clusters[0].entry if clusters else None)
