@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest
-from test_store import all_quads, one_graph, sample_store
+from conftest import all_quads, broken_data, one_graph, sample_store
 
 from tdkt import iris
 from tdkt.build import build
@@ -15,18 +14,6 @@ from tdkt.errors import InputError
 from tdkt.export import export
 from tdkt.loaders import NamedGraph
 from tdkt.store.embedded import EmbeddedStore
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-@pytest.fixture
-def quick_validation(monkeypatch):
-    """Replace pyshacl by a stand-in that reports nothing (SHACL has its own tests)."""
-    from tdkt import validate
-
-    monkeypatch.setattr(
-        validate, "validate", lambda data, **_: validate.Report(conforms=True, findings=[])
-    )
 
 
 @pytest.fixture
@@ -44,17 +31,6 @@ def fake_corpus(monkeypatch):
         skipped = [Skipped()]
 
     monkeypatch.setattr(articles, "load_corpus", lambda dirs: Result(), raising=False)
-
-
-def broken_data(tmp_path: Path) -> Path:
-    """A copy of the packaged tables with one malformed row (a year that is not one)."""
-    target = tmp_path / "data"
-    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    chairs = target / "cluster_chairs.csv"
-    lines = chairs.read_text("utf-8").split("\n")
-    lines[2] = lines[2].replace(",2024,", ",20x4,", 1)
-    chairs.write_text("\n".join(lines), "utf-8")
-    return target
 
 
 def test_build_stores_ontology_and_every_table_and_validates(tmp_path: Path):
@@ -149,15 +125,7 @@ def test_progress_reports_every_step(tmp_path, quick_validation):
     assert seen[-1][1] == seen[-1][2]
 
 
-def test_violations_are_counted(tmp_path, monkeypatch):
-    from tdkt import validate
-
-    finding = validate.Finding("Violation", "urn:x", None, None, "urn:s", "vi", "en")
-    warning = validate.Finding("Warning", "urn:y", None, None, "urn:s", "vi", "en")
-    monkeypatch.setattr(
-        validate,
-        "validate",
-        lambda data, **_: validate.Report(conforms=False, findings=[finding, warning]),
-    )
+def test_violations_are_counted(tmp_path, stub_validation):
+    stub_validation("Violation", "Warning")
     summary = build(tmp_path / "kg")
     assert (summary.violations, summary.warnings, summary.ok) == (1, 1, False)

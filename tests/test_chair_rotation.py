@@ -7,21 +7,18 @@ import csv
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 
 from tdkt import catalogue, iris
-from tdkt.build import build
 from tdkt.store.embedded import EmbeddedStore
 from tdkt.text import match_key
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 ROLES = {"Cụm trưởng": "ClusterChair", "Cụm phó": "ClusterViceChair"}
 
 
 @pytest.fixture(scope="module")
-def rotation(tmp_path_factory, corpus_dir) -> list[dict[str, str]]:
-    path = tmp_path_factory.mktemp("rotation") / "kg"
-    build(path, corpus_dirs=[corpus_dir])
-    store = EmbeddedStore(path)
+def rotation(corpus_store: Path) -> list[dict[str, str]]:
+    store = EmbeddedStore(corpus_store)
     result = catalogue.run(store, catalogue.named("chair-rotation"))
     store.close()
     return [

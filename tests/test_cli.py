@@ -8,15 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import all_quads, broken_data, sample_graphs, sample_store, tdkt
 from rdflib import Dataset
-from test_store import all_quads, sample_graphs, sample_store
-from typer.testing import CliRunner
 
 from tdkt import iris
-from tdkt.cli import app
 from tdkt.store.embedded import EmbeddedStore
-
-runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
@@ -24,28 +20,6 @@ def kg(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("cli") / "kg"
     sample_store(path).close()
     return path
-
-
-def tdkt(*args: str, store: Path | None = None):
-    """Run the command line; a wide COLUMNS keeps rich tables from folding values."""
-    prefix = ["--store", str(store)] if store is not None else []
-    return runner.invoke(app, [*prefix, *args], env={"COLUMNS": "250"})
-
-
-@pytest.fixture
-def stub_validation(monkeypatch):
-    """Make SHACL report what a test needs (pyshacl itself is exercised in test_build)."""
-    from tdkt import validate
-
-    def install(*severities: str):
-        findings = [
-            validate.Finding(s, str(iris.province("x")), None, None, "urn:shape", "vi", f"{s} en")
-            for s in severities
-        ]
-        report = validate.Report(conforms="Violation" not in severities, findings=findings)
-        monkeypatch.setattr(validate, "validate", lambda data, **_: report)
-
-    return install
 
 
 # --- help and usage --------------------------------------------------------------------------
@@ -82,7 +56,7 @@ def test_store_from_environment(kg, monkeypatch):
 
 
 def test_remote_store_is_refused_clearly():
-    result = runner.invoke(app, ["--store", "https://example.org/sparql", "stats"])
+    result = tdkt("--store", "https://example.org/sparql", "stats")
     assert result.exit_code == 2
     assert "remote SPARQL endpoints arrive in a later release" in result.output
 
@@ -243,8 +217,6 @@ def test_build_with_violations_exits_1(tmp_path, stub_validation):
 
 
 def test_build_with_a_bad_table_exits_2_and_keeps_the_store(kg, tmp_path):
-    from test_build import broken_data
-
     before = all_quads(EmbeddedStore(kg))
     result = tdkt("build", "--data", str(broken_data(tmp_path)), store=kg)
     assert result.exit_code == 2
@@ -301,15 +273,13 @@ def test_extract_missing_file_exits_2(tmp_path):
     assert result.exit_code == 2 and "Traceback" not in result.output
 
 
-def test_build_with_the_corpus_end_to_end(tmp_path, corpus_dir):
-    result = tdkt("build", "--corpus", str(corpus_dir), store=tmp_path / "kg")
-    assert result.exit_code in (0, 1), result.output  # 1 when SHACL finds violations
-    store = EmbeddedStore(tmp_path / "kg")
+def test_build_with_the_corpus_end_to_end(corpus_store, corpus_dir):
+    store = EmbeddedStore(corpus_store)  # built by `tdkt build --corpus`, exit 0 (conftest)
     graphs = {str(g) for g in store.graphs()}
     store.close()
     for article in corpus_dir.glob("*.txt"):
         assert str(iris.article_graph(article.stem)) in graphs
-    chairs = tdkt("query", "chair-rotation", "--format", "json", store=tmp_path / "kg")
+    chairs = tdkt("query", "chair-rotation", "--format", "json", store=corpus_store)
     sources = {b["source"]["value"] for b in json.loads(chairs.stdout)["results"]["bindings"]}
     assert any(s.startswith(str(iris.ID) + "source/") for s in sources)  # article claims
     assert any(s.startswith("http") and "w3id.org" not in s for s in sources)  # table rows

@@ -11,10 +11,9 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from conftest import tdkt
 
 from tdkt import iris
-from tdkt.cli import app
 
 ROLE = iris.cluster_role_term("tay-nguyen-duyen-hai-mien-trung", "chair", 2024)
 
@@ -23,15 +22,13 @@ ROLE = iris.cluster_role_term("tay-nguyen-duyen-hai-mien-trung", "chair", 2024)
 def store(tmp_path_factory, corpus_dir: Path, fixtures_dir: Path) -> Path:
     path = tmp_path_factory.mktemp("conflict") / "kg"
     conflict = fixtures_dir / "articles" / "conflict"
-    built = CliRunner().invoke(
-        app, ["--store", str(path), "build", "--corpus", str(corpus_dir), "--corpus", str(conflict)]
-    )
+    built = tdkt("build", "--corpus", str(corpus_dir), "--corpus", str(conflict), store=path)
     assert built.exit_code == 1, built.output  # built, but SHACL found violations
     return path
 
 
 def test_validate_lists_each_claim_with_its_source(store: Path) -> None:
-    result = CliRunner().invoke(app, ["--store", str(store), "validate", "--format", "json"])
+    result = tdkt("validate", "--format", "json", store=store)
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     conflicts = [f for f in report["findings"] if f["focus"] == str(ROLE)]
@@ -47,7 +44,7 @@ def test_validate_lists_each_claim_with_its_source(store: Path) -> None:
 
 
 def test_text_report_shows_the_claims_under_the_finding(store: Path) -> None:
-    result = CliRunner().invoke(app, ["--store", str(store), "validate"])
+    result = tdkt("validate", store=store)
     lines = result.stdout.splitlines()
     at = next(i for i, line in enumerate(lines) if "chair/2024" in line)
     claims = {tuple(line.split("\t")[1:4]) for line in lines[at + 1 : at + 3]}

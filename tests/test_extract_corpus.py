@@ -6,11 +6,10 @@ from __future__ import annotations
 import importlib
 import shutil
 import unicodedata
-from dataclasses import fields, is_dataclass
 from pathlib import Path
 
 import pytest
-from answer_keys import differences, project
+from answer_keys import differences, evidence_in, project
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import PROV, RDF
 
@@ -23,7 +22,6 @@ from tdkt.loaders.articles import (
     render_json,
     render_text,
 )
-from tdkt.loaders.articles.facts import Evidence
 from tdkt.loaders.articles.reader import MAX_BYTES
 
 KEYS = [f"answer_keys.corpus_{n:03d}" for n in range(5)]
@@ -50,39 +48,12 @@ def test_single_article_extract_agrees_with_corpus(corpus_dir: Path, module: str
     assert differences(project(extract(corpus_dir / key.FILE)), key.EXPECTED) == []
 
 
-def _evidence(value) -> list[Evidence]:
-    if isinstance(value, Evidence):
-        return [value]
-    if isinstance(value, tuple | list):
-        return [e for v in value for e in _evidence(v)]
-    if is_dataclass(value) and not isinstance(value, type):
-        return [e for f in fields(value) for e in _evidence(getattr(value, f.name))]
-    return []
-
-
 def test_every_quote_round_trips(corpus) -> None:
     for facts in corpus[0].values():
-        found = _evidence(facts)
+        found = evidence_in(facts)
         assert len(found) > 5
         for ev in found:
             assert facts.article.text[ev.start : ev.end] == ev.quote
-
-
-def test_34_ct_tw_dates(corpus) -> None:
-    """001 writes 7.2.2014 (wrong), 002 writes 07/4/2014 (the sourced 2014-04-07)."""
-    by_file = corpus[0]
-
-    def dated(name: str) -> list:
-        return [
-            c
-            for c in by_file[name].citations
-            if c.document_key == "34-ct-tw" and c.stated_date is not None
-        ]
-
-    (first,) = dated("001_a8b3c08234c141ac.txt")
-    (second,) = dated("002_6a2b356a64c4720c.txt")
-    assert (first.stated_date.isoformat(), first.date_agreement) == ("2014-02-07", "disagrees")
-    assert (second.stated_date.isoformat(), second.date_agreement) == ("2014-04-07", "agrees")
 
 
 def test_one_person_across_articles_despite_a_typo(corpus) -> None:

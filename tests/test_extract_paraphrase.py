@@ -8,7 +8,7 @@ import importlib
 from pathlib import Path
 
 import pytest
-from answer_keys import differences, project
+from answer_keys import differences, evidence_in, project
 
 from tdkt.loaders.articles import extract, facts_to_graph, load_corpus
 
@@ -41,23 +41,10 @@ def test_facts_match_answer_key(loaded, module: str) -> None:
 @pytest.mark.parametrize("module", KEYS)
 def test_quotes_round_trip(loaded, module: str) -> None:
     facts = loaded[importlib.import_module(module).FILE]
-    text = facts.article.text
-    groups = (
-        facts.events,
-        facts.clusters,
-        facts.memberships,
-        facts.roles,
-        facts.awards,
-        facts.citations,
-        facts.officials,
-        facts.campaigns,
-    )
-    for group in groups:
-        for fact in group:
-            assert text[fact.evidence.start : fact.evidence.end] == fact.evidence.quote
-    for official in facts.officials:
-        for ev in (*official.mentions, *(p.evidence for p in official.posts)):
-            assert text[ev.start : ev.end] == ev.quote
+    found = evidence_in(facts)
+    assert found
+    for ev in found:
+        assert facts.article.text[ev.start : ev.end] == ev.quote
 
 
 def test_homonyms_across_articles_are_two_people(paraphrase_dir: Path, loaded) -> None:

@@ -6,13 +6,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 
 from tdkt.errors import InputError
 from tdkt.loaders.gazetteer import Gazetteer
-from tdkt.loaders.table_context import packaged_data_dir
 
 BEFORE = date(2024, 3, 29)
-PACKAGED = packaged_data_dir()
 AFTER = date(2025, 8, 1)
 
 
@@ -158,7 +157,7 @@ def test_a_table_missing_from_the_folder_is_taken_from_the_package(tmp_path: Pat
 
 
 def test_a_bad_date_in_a_table_names_the_file_and_field(tmp_path: Path) -> None:
-    packaged = (PACKAGED / "legal_documents.csv").read_text(encoding="utf-8").splitlines()
+    packaged = (DATA / "legal_documents.csv").read_text(encoding="utf-8").splitlines()
     bad = "1/2020/QH14,Luật,Quốc hội,Luật Thử,2020-13-01,,,test,"
     _write(tmp_path, "legal_documents.csv", [*packaged, bad])
     with pytest.raises(InputError, match=rf"legal_documents.csv:{len(packaged) + 1}: date_issued"):

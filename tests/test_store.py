@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph, Literal, URIRef
+from conftest import all_quads, one_graph, sample_graphs, sample_store
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, XSD
 
 from tdkt import iris
@@ -13,34 +14,6 @@ from tdkt.errors import StoreError
 from tdkt.loaders import NamedGraph
 from tdkt.store.embedded import EmbeddedStore
 from tdkt.store.open import open_store
-
-SAMPLE = Path(__file__).resolve().parent / "fixtures" / "store" / "sample.trig"
-
-
-def sample_graphs() -> list[NamedGraph]:
-    """The fixture dataset as the named graphs a loader would hand to the store."""
-    dataset = Dataset()
-    dataset.parse(SAMPLE, format="trig")
-    graphs = [
-        NamedGraph(URIRef(g.identifier), g, "sample.trig") for g in dataset.graphs() if len(g)
-    ]
-    return sorted(graphs, key=lambda g: str(g.iri))
-
-
-def sample_store(path: Path) -> EmbeddedStore:
-    store = EmbeddedStore(path)
-    store.replace_all(sample_graphs())
-    return store
-
-
-def all_quads(store) -> set[tuple]:
-    return set(store.quads())
-
-
-def one_graph(name: str, label: str) -> NamedGraph:
-    graph = Graph()
-    graph.add((iris.province(name), RDFS.label, Literal(label, lang="vi")))
-    return NamedGraph(iris.table_graph(name), graph, name)
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import unicodedata
-from importlib import resources
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
@@ -15,8 +15,6 @@ from tdkt import iris
 from tdkt.errors import InputError
 from tdkt.iris import ELI, OA, ORG, PROV, RDF, RDFS, SKOS, TDKT, XSD
 from tdkt.loaders.tables import load_table, load_tables
-
-DATA = Path(str(resources.files("tdkt.data")))
 
 
 def read_csv(stem: str) -> list[dict[str, str]]:

@@ -1,6 +1,6 @@
 """Answer keys: the facts each article states, written by reading it (not by running the
 extractor). ``project`` turns extracted facts into the same plain shape so a test can compare
-them exactly, both ways.
+them exactly, both ways; ``evidence_in`` collects every quote span for round-trip tests.
 
 Shape of a key module: ``FILE`` (the article's file name) and ``EXPECTED``, a dict with
 - ``events``: list of dicts (kinds, date, cluster, host, reporting_year, reporting_period,
@@ -20,8 +20,10 @@ Shape of a key module: ``FILE`` (the article's file name) and ``EXPECTED``, a di
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import fields, is_dataclass
 from typing import Any
 
+from tdkt.loaders.articles.facts import Evidence
 from tdkt.text import match_key
 
 SECTIONS = (
@@ -120,3 +122,15 @@ def differences(observed: dict[str, Any], expected: dict[str, Any]) -> list[str]
         else:
             problems.append(f"{name}: want {want}, got {got}")
     return problems
+
+
+def evidence_in(value: Any) -> list[Evidence]:
+    """Every evidence span anywhere in extracted facts (fields, lists, nested facts), so a
+    round-trip test cannot miss a kind of fact added later."""
+    if isinstance(value, Evidence):
+        return [value]
+    if isinstance(value, tuple | list):
+        return [e for v in value for e in evidence_in(v)]
+    if is_dataclass(value) and not isinstance(value, type):
+        return [e for f in fields(value) for e in evidence_in(getattr(value, f.name))]
+    return []

@@ -1,13 +1,13 @@
 """000 (28/07/2022): Cụm TD&MNPB sơ kết 6 tháng đầu năm 2022, held in Bắc Kạn.
 
 Read from the article:
-- "Sáng 28/7, tại tỉnh Bắc Kạn, Cụm thi đua các tỉnh trung du và miền núi phía Bắc … sơ kết
-  … 6 tháng đầu năm 2022": a mid-year review on 2022-07-28, host Bắc Kạn.
+- The opening sentence ("Sáng 28/7, tại tỉnh Bắc Kạn" … "6 tháng đầu năm 2022"): the
+  cluster's mid-year review on 2022-07-28, host Bắc Kạn.
 - Presiding ("Hội nghị do các đồng chí: … chủ trì"): Lương Quốc Đoàn, Lê Ánh Dương, Đinh
   Quang Tuyên.
-- "Lê Ánh Dương - Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh - Chủ tịch Hội đồng TĐKT tỉnh Bắc
-  Giang, đơn vị Trưởng cụm thi đua năm 2022": Bắc Giang is the stated chair for 2022, and all
-  three of his posts are Bắc Giang's (the only province his title names).
+- Lê Ánh Dương's title lists three posts and ends "tỉnh Bắc Giang, đơn vị Trưởng cụm thi đua
+  năm 2022": Bắc Giang is the stated chair for 2022, and all three of his posts are Bắc
+  Giang's (the only province his title names).
 - "Phó Chủ tịch UBND tỉnh Đinh Quang Tuyên" restates his post without "Thường trực": one post.
 - No award, no numbered or named document ("quy định của Luật" names no law), no named
   campaign ("các phong trào thi đua Thủ tướng phát động" names none), no member list.

@@ -1,20 +1,20 @@
 """001 (29/03/2024, Báo Bình Định): Cụm TN&DHMT tổng kết 2023 and signs the 2024 covenant.
 
 Read from the article:
-- "Sáng ngày 29/3, tại Trung tâm Hội nghị tỉnh, … tổng kết giao ước thi đua năm 2023, ký
-  kết giao ước thi đua năm 2024": annual review + covenant signing on 2024-03-29. The host
-  province is not named in that sentence; "dành lời khen cho tỉnh Bình Định đã có sự phối
-  hợp tổ chức Hội nghị" makes it Bình Định.
+- The opening sentence ("Sáng ngày 29/3" …) reviews the 2023 covenant and signs the 2024 one:
+  annual review + covenant signing on 2024-03-29. The host province is not named in that
+  sentence; the praise of Bình Định for helping to organise the conference ("dành lời khen
+  cho tỉnh Bình Định") makes it Bình Định.
 - Presiding ("Dự và chủ trì"): Võ Thị Ánh Xuân, Hồ Quốc Dũng, Phạm Anh Tuấn, Phạm S.
   Attending ("cùng tham dự"): Phạm Kim Oanh, Phạm Huy Giang.
-- Roles: "(UBND tỉnh Bình Định là Cụm trưởng năm 2023)" stated chair 2023. "Phạm S, Phó Chủ
-  tịch UBND tỉnh Lâm Đồng (đại diện Cụm phó Cụm Thi đua)" stated vice-chair; the sentence
-  names no year, and the conference reviewing 2023 is run by the 2023 office-holders, so
-  2023. "đề xuất UBND tỉnh Lâm Đồng là Cụm trưởng, UBND tỉnh Phú Yên là Cụm phó Cụm Thi đua
-  năm 2024": proposed chair and vice-chair 2024.
-- Awards: "đề nghị tặng Cờ Thi đua của Chính phủ năm 2023 cho hai tỉnh Bình Định, Đắk Lắk" (2
-  proposals, 2023); "đề nghị tặng Bằng khen của Thủ tướng Chính phủ cho hai tỉnh Khánh Hòa,
-  Đắk Nông" (2 proposals; no year in the clause, the year reviewed: 2023).
+- Roles: "(UBND tỉnh Bình Định là Cụm trưởng năm 2023)" stated chair 2023. Phạm S of Lâm
+  Đồng, "đại diện Cụm phó Cụm Thi đua": stated vice-chair; the sentence names no year, and
+  the conference reviewing 2023 is run by the 2023 office-holders, so 2023. A proposal
+  ("đề xuất UBND tỉnh Lâm Đồng là Cụm trưởng" …) names Lâm Đồng chair and Phú Yên vice-chair
+  for 2024: proposed chair and vice-chair 2024.
+- Awards: "đề nghị tặng Cờ Thi đua của Chính phủ năm 2023" for Bình Định and Đắk Lắk (2
+  proposals, 2023); "đề nghị tặng Bằng khen của Thủ tướng Chính phủ" for Khánh Hòa and Đắk
+  Nông (2 proposals; no year in the clause, the year reviewed: 2023).
 - Citations, both in Võ Thị Ánh Xuân's remarks: "Luật Thi đua, khen thưởng năm 2022" →
   06/2022/QH15 (no date stated: the 1.1.2024 is its entry into force); "Chỉ thị số 34 -CT/TW
   ngày 7.2.2014" → 34-CT/TW, stated 2014-02-07, which disagrees with 2014-04-07.

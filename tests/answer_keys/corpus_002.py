@@ -1,15 +1,15 @@
 """002 (21/03/2019): Cụm ĐBSH tổng kết 2018 and signs the 2019 covenant, in Hà Nam.
 
 Read from the article:
-- "Sáng 20/3, tại tỉnh Hà Nam, Cụm thi đua các tỉnh Đồng bằng Sông Hồng tổ chức Hội nghị
-  tổng kết công tác năm 2018 và ký kết giao ước thi đua năm 2019": 2019-03-20.
+- The opening sentence ("Sáng 20/3, tại tỉnh Hà Nam" …): the cluster reviews 2018 and signs
+  the 2019 covenant on 2019-03-20.
 - Attending ("Tới dự và chỉ đạo"): Đặng Thị Ngọc Thịnh, Trần Thị Hà. "Phó chủ tịch nước Đăng
   Thị Ngọc Thịnh" is the same person misspelt.
 - Roles: "Chủ tịch UBND tỉnh Hà Nam, đơn vị Cụm Trưởng cụm thi đua năm 2018" stated chair
   2018. "suy tôn các đơn vị là Cụm trưởng, cum phó cụm thi đua năm 2019" names no province:
   nothing.
-- Awards: "Chủ tịch UBND tỉnh Hà Nam … đã tặng Bằng khen cho 7 tập thể, 15 cá nhân … năm
-  2018": conferred, Bằng khen của Chủ tịch UBND cấp tỉnh by UBND Hà Nam. "đề nghị … khen
+- Awards: Hà Nam's chairman "đã tặng Bằng khen cho 7 tập thể, 15 cá nhân" for 2018:
+  conferred, Bằng khen của Chủ tịch UBND cấp tỉnh by UBND Hà Nam. "đề nghị … khen
   thưởng cho các tỉnh có thành tích xuất sắc" names neither award nor recipient; the caption
   "tặng bằng khen cho các tập thể, các nhân" counts no one: nothing.
 - Citations: "tiêu chuẩn quy định của Luật Thi đua, khen thưởng" (2019: the 2003 law as

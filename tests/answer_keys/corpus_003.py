@@ -1,17 +1,17 @@
 """003 (17/03/2017, TTXVN): the 7 provinces of Cụm TD&MNPB review 2016 in Bắc Kạn.
 
 Read from the article:
-- "Ngày 17/3, tại tỉnh Bắc Kạn, 7 tỉnh trung du miền núi phía Bắc gồm Bắc Kạn, Thái Nguyên,
-  Phú Thọ, Bắc Giang, Tuyên Quang, Yên Bái, Hòa Bình đã tổ chức Hội nghị tổng kết … năm
-  2016": annual review 2017-03-17 reviewing 2016, and the 7 members (for the year of the
-  event, 2017, as stated).
+- The opening sentence ("Ngày 17/3, tại tỉnh Bắc Kạn, 7 tỉnh trung du miền núi phía Bắc" …)
+  names the seven provinces and their review of 2016: annual review 2017-03-17 reviewing
+  2016, and the 7 members (for the year of the event, 2017, as stated).
 - Attending ("Dự hội nghị có"): Đặng Thị Ngọc Thịnh — the same person as in article 002.
-- Roles: "tỉnh Tuyên Quang được giao nhiệm vụ cụm trưởng thi đua năm 2017, tỉnh Hòa Bình là
-  cụm phó": both assigned in one clause, both 2017.
-- Awards: "đề xuất tỉnh Bắc Giang đạt Cờ thi đua của Chính phủ; các tỉnh Thái Nguyên, Tuyên
-  Quang nhận Bằng khen của Thủ tướng Chính phủ" — three proposals under one "đề xuất", for
-  the year reviewed (2016). "UBND tỉnh Bắc Kạn tặng Bằng khen cho 24 cá nhân": conferred by
-  UBND Bắc Kạn, Bằng khen của Chủ tịch UBND cấp tỉnh, 24 individuals (year reviewed: 2016).
+- Roles: "tỉnh Tuyên Quang được giao nhiệm vụ cụm trưởng thi đua năm 2017", with Hòa Bình
+  vice-chair in the same clause: both assigned, both 2017.
+- Awards: one "đề xuất" puts forward Bắc Giang for the Government's flag ("đạt Cờ thi đua
+  của Chính phủ") and Thái Nguyên and Tuyên Quang for the Prime Minister's certificate —
+  three proposals, for the year reviewed (2016). "UBND tỉnh Bắc Kạn tặng Bằng khen cho 24 cá
+  nhân": conferred by UBND Bắc Kạn, Bằng khen của Chủ tịch UBND cấp tỉnh, 24 individuals
+  (year reviewed: 2016).
 - Campaign: "phong trào thi đua chung sức xây dựng nông thôn mới". "vì người nghèo" and
   "Toàn dân đoàn kết xây dựng đời sống văn hóa" are not in the campaign table.
 """

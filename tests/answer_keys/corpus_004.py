@@ -1,16 +1,15 @@
 """004 (02/06/2023): Bắc Kạn honours its model collectives and people of 2021–2023.
 
 Read from the article:
-- "sáng 2/6, Tỉnh ủy, HĐND, UBND, Ủy ban MTTQ Việt Nam tỉnh tổ chức Hội nghị biểu dương các
-  điển hình tiên tiến tỉnh Bắc Kạn giai đoạn 2021 - 2023": a commendation ceremony on
-  2023-06-02 (the dates in "(11/6/1948 - 11/6/2023)" are an anniversary), host Bắc Kạn, no
-  cluster, period "giai đoạn 2021 - 2023" (no single year).
+- On "sáng 2/6" the province's Party, council, government and Front hold a "Hội nghị biểu
+  dương các điển hình tiên tiến" for 2021–2023: a commendation ceremony on 2023-06-02 (the
+  dates in "(11/6/1948 - 11/6/2023)" are an anniversary), host Bắc Kạn, no cluster, period
+  "giai đoạn 2021 - 2023" (no single year).
 - Attending ("dự và chỉ đạo"): Phương Thị Thanh, Nguyễn Đăng Bình.
-- Award: "Ngày 31/5/2023, Chủ tịch UBND tỉnh đã ban hành Quyết định 946/QĐ-UBND về việc tặng
-  Bằng khen cho 106 tập thể, hộ gia đình, cá nhân": conferred by UBND Bắc Kạn, decision
-  946/QĐ-UBND of 2023-05-31 (a local number: key with province and year), 106 recipients;
-  the merit is the period "giai đoạn 2021 - 2023": no single merit year (the graph keeps the
-  period as stated).
+- Award: the chairman's decision of 31/5/2023 ("Quyết định 946/QĐ-UBND về việc tặng Bằng
+  khen cho 106 tập thể" …): conferred by UBND Bắc Kạn, decision 946/QĐ-UBND of 2023-05-31
+  (a local number: key with province and year), 106 recipients; the merit is the period
+  "giai đoạn 2021 - 2023": no single merit year (the graph keeps the period as stated).
 - Citation: the same decision, stated date 2023-05-31, unverifiable (no entry). The
   "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XII" has no number and no entry.
 """
