@@ -26,10 +26,10 @@ _VICE, _CHAIR = match_key("phó"), match_key("trưởng")
 
 
 def cluster_triples(row: Row, ctx: Context) -> Iterator[Triple]:
+    """The cluster and its name (as in cluster_names.csv), and a membership per member and year."""
+    yield from cluster_name_triples(row, ctx)
     cluster_id = ctx.cluster(row, "cluster_id")
     cluster = iris.cluster(cluster_id)
-    yield from fact(cluster, TDKT.EmulationCluster, row)
-    yield from _name_triples(cluster, row.text("name_vi"), ctx.cluster_labels[cluster_id])
     members = row.items("members")
     _check_member_count(row, members)
     period = row.text("period")
@@ -47,10 +47,12 @@ def cluster_triples(row: Row, ctx: Context) -> Iterator[Triple]:
 
 
 def cluster_name_triples(row: Row, ctx: Context) -> Iterator[Triple]:
+    """The cluster and one of its names: its rdfs:label if it is the label, else skos:altLabel."""
     cluster_id = ctx.cluster(row, "cluster_id")
     cluster = iris.cluster(cluster_id)
+    name = row.text("name_vi")
     yield from fact(cluster, TDKT.EmulationCluster, row)
-    yield from _name_triples(cluster, row.text("name_vi"), ctx.cluster_labels[cluster_id])
+    yield cluster, RDFS.label if name == ctx.cluster_labels[cluster_id] else SKOS.altLabel, vi(name)
 
 
 def cluster_chair_triples(row: Row, ctx: Context) -> Iterator[Triple]:
@@ -80,10 +82,6 @@ def period_years(row: Row, field: str) -> range:
     if last < first:
         raise row.error(field, f"{stated!r} ends before it starts")
     return range(first, last + 1)
-
-
-def _name_triples(cluster: URIRef, name: str, label: str) -> Iterator[Triple]:
-    yield cluster, RDFS.label if name == label else SKOS.altLabel, vi(name)
 
 
 def _check_member_count(row: Row, members: list[str]) -> None:

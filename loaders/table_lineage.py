@@ -28,6 +28,11 @@ MERGER_BASIS = "202/2025/QH15"
 MERGER_START = date(2025, 7, 1)
 
 
+def within(day: date, start: date | None, until: date | None) -> bool:
+    """``start <= day <= until``, an open end (None) bounding nothing."""
+    return (start is None or start <= day) and (until is None or day <= until)
+
+
 @dataclass(frozen=True)
 class Unit:
     """A provincial-level unit as it existed between two dates (None: not stated)."""
@@ -39,9 +44,7 @@ class Unit:
     valid_until: date | None = None
 
     def exists_on(self, day: date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_until is None or day <= self.valid_until
-        )
+        return within(day, self.valid_from, self.valid_until)
 
 
 @dataclass(frozen=True)
@@ -95,9 +98,7 @@ def derive_lineage(old_rows: list[Row], new_rows: list[Row], documents: dict[str
 
 def _predecessors(row: Row, old: dict[str, Unit]) -> list[str]:
     """The old codes a 2025 unit comes from, checked against the names the row gives."""
-    codes = row.items("merged_from_codes")
-    if not codes:
-        raise row.error("merged_from_codes", "required value is empty")
+    codes = row.items("merged_from_codes", required=True)
     unknown = [code for code in codes if code not in old]
     if unknown:
         raise row.error("merged_from_codes", f"unknown old code {unknown[0]!r}")

@@ -106,9 +106,12 @@ class Row:
             raise self.error(field, "required value is empty")
         return value
 
-    def items(self, field: str) -> list[str]:
-        """A ``;``-separated list cell (empty cell → empty list)."""
-        return [item.strip() for item in self.cells[field].split(";") if item.strip()]
+    def items(self, field: str, *, required: bool = False) -> list[str]:
+        """A ``;``-separated list cell (no item: an empty list, or an error when required)."""
+        items = [item.strip() for item in self.cells[field].split(";") if item.strip()]
+        if required and not items:
+            raise self.error(field, "required value is empty")
+        return items
 
     def key(self, field: str) -> str:
         """A required IRI key: lower-case ASCII words joined by hyphens."""

@@ -34,10 +34,7 @@ def award_type_triples(row: Row, ctx: Context) -> Iterator[Triple]:
     yield node, SKOS.prefLabel, vi(name)
     yield node, SKOS.inScheme, AWARD_SCHEME
     yield node, TDKT.awardKind, _lookup(row, "kind", AWARD_KINDS)
-    recipients = row.items("recipient")
-    if not recipients:
-        raise row.error("recipient", "required value is empty")
-    for recipient in recipients:
+    for recipient in row.items("recipient", required=True):
         yield node, TDKT.recipientKind, _lookup(row, "recipient", RECIPIENT_KINDS, recipient)
     if authority := row.optional("conferring_authority"):
         yield node, TDKT.conferringAuthorityAsStated, vi(authority)

@@ -11,10 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
 
 from tdkt.loaders import NamedGraph
+
+if TYPE_CHECKING:
+    from tdkt.store.base import Store
+    from tdkt.validate import Report
 
 # progress(step description, steps done, total steps)
 Progress = Callable[[str, int, int], None]
@@ -56,8 +61,8 @@ class BuildSummary:
         return not self.skipped and self.violations == 0
 
 
-def validate_graphs(graphs: Iterable[NamedGraph]):
-    """SHACL over the union of the data graphs, the ontology graph given as pyshacl's ont_graph."""
+def validate_graphs(graphs: Iterable[NamedGraph]) -> Report:
+    """SHACL over the union of the data graphs; the ontology graph goes in apart (``ontology``)."""
     from tdkt import iris, validate
 
     data, ontology = Graph(), Graph()
@@ -69,16 +74,17 @@ def validate_graphs(graphs: Iterable[NamedGraph]):
     return validate.validate(data, ontology=ontology if len(ontology) else None)
 
 
-def stored_graphs(store) -> list[NamedGraph]:
+def stored_graphs(store: Store) -> list[NamedGraph]:
     """The store's named graphs read back, so SHACL checks what users query and export.
 
-    Oxigraph canonicalises derived integer datatypes (``xsd:nonNegativeInteger`` is stored
-    as ``xsd:integer``), so the stored data can differ from what the loaders produced.
+    A build validates these, not the graphs it has just loaded, so that it reports exactly
+    what ``tdkt validate`` (which has only the store) reports. The two can differ: Oxigraph
+    keeps a typed literal in canonical form (``"01"^^xsd:integer`` reads back as ``"1"``,
+    ``"1"^^xsd:boolean`` as ``"true"``, ``xsd:nonNegativeInteger`` as ``xsd:integer``).
     """
-    graphs: dict[URIRef, Graph] = {}
-    for s, p, o, g in store.quads():
-        graphs.setdefault(g, Graph()).add((s, p, o))
-    return [NamedGraph(iri, graph, str(iri)) for iri, graph in sorted(graphs.items())]
+    from tdkt.export import graphs_of
+
+    return [NamedGraph(iri, graph, str(iri)) for iri, graph in graphs_of(store).items()]
 
 
 def load_sources(

@@ -27,11 +27,13 @@ parameters as its *last* columns; ``run`` drops those trailing parameter columns
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -51,6 +53,8 @@ _PARAM = re.compile(
 )
 _YEAR = re.compile(r"-?\d{4}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ABSOLUTE_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
+_IRI_KEY = re.compile(r"iri-key\((\w+)\)")
 _NONE, _REQUIRED, _TODAY = "(none)", "(required)", "today"
 
 
@@ -67,17 +71,14 @@ def _to_date(value: str) -> Literal:
     return Literal(value, datatype=XSD.date)
 
 
-def _to_string(value: str) -> Literal:
-    return Literal(value)
-
-
-_ABSOLUTE_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
-
-
 def _to_iri(value: str) -> URIRef:
     if not _ABSOLUTE_IRI.fullmatch(value):
         raise ValueError("expected an absolute http(s) IRI")
     return URIRef(value)
+
+
+def _to_string(value: str) -> Literal:
+    return Literal(value)
 
 
 _IRI_KINDS: dict[str, Callable[[str], URIRef]] = {
@@ -93,6 +94,23 @@ _TYPES: dict[str, Callable[[str], Identifier]] = {
     "string": _to_string,
     "iri": _to_iri,
 }
+
+
+def _converter(type_: str) -> Callable[[str], Identifier] | None:
+    """What turns a value of the header type ``type_`` into an RDF term (None: no such type)."""
+    if type_ in _TYPES:
+        return _TYPES[type_]
+    kind = _IRI_KEY.fullmatch(type_)
+    if kind is None or kind.group(1) not in _IRI_KINDS:
+        return None
+    return functools.partial(_to_iri_key, kind.group(1))
+
+
+def _to_iri_key(kind: str, value: str) -> URIRef:
+    iri = _IRI_KINDS[kind](value)
+    if iri.endswith("/"):  # the key slugged to nothing
+        raise ValueError(f"expected a {kind} key, got nothing usable")
+    return iri
 
 
 @dataclass(frozen=True)
@@ -111,13 +129,7 @@ class Param:
 
     def convert(self, value: str) -> Identifier:
         """The RDF term for a value given as text; ValueError says what was expected."""
-        kind = re.fullmatch(r"iri-key\((\w+)\)", self.type)
-        if kind:
-            iri = _IRI_KINDS[kind.group(1)](value)
-            if iri.endswith("/"):
-                raise ValueError(f"expected a {kind.group(1)} key, got nothing usable")
-            return iri
-        return _TYPES[self.type](value)
+        return _converter(self.type)(value)
 
 
 @dataclass(frozen=True)
@@ -129,7 +141,7 @@ class Query:
     description: str
     text: str
     params: tuple[Param, ...] = ()
-    examples: tuple[str, ...] = field(default=())
+    examples: tuple[str, ...] = ()
     path: str = ""
 
     def param(self, name: str) -> Param | None:
@@ -195,8 +207,7 @@ def _parse_param(value: str, where: str, line: int, seen: list[Param]) -> Param:
     name, type_, default = match.group("name", "type", "default")
     if any(p.name == name for p in seen):
         raise InputError(where, f"parameter {name} declared twice", line=line, field=name)
-    kind = re.fullmatch(r"iri-key\((\w+)\)", type_)
-    if not (type_ in _TYPES or (kind and kind.group(1) in _IRI_KINDS)):
+    if _converter(type_) is None:
         raise InputError(where, f"unknown parameter type {type_}", line=line, field=name)
     param = Param(name, type_, default, match.group("unless"), (match.group("help") or "").strip())
     if default == _TODAY and type_ != "xsd:date":
@@ -212,7 +223,8 @@ def _parse_param(value: str, where: str, line: int, seen: list[Param]) -> Param:
 # --- the catalogue ---------------------------------------------------------------------------
 
 
-def _query_files() -> dict[str, object]:
+def _query_files() -> dict[str, Traversable]:
+    """The packaged ``queries/*.rq`` by query name."""
     folder = files("tdkt.queries")
     return {
         entry.name.removesuffix(".rq"): entry
@@ -221,10 +233,14 @@ def _query_files() -> dict[str, object]:
     }
 
 
+def _parse_file(name: str, entry: Traversable) -> Query:
+    return parse_query(entry.read_text("utf-8"), name, str(entry))
+
+
 def catalogue() -> list[Query]:
     """Every named query, sorted by name."""
     found = _query_files()
-    return [parse_query(found[n].read_text("utf-8"), n, str(found[n])) for n in sorted(found)]
+    return [_parse_file(name, found[name]) for name in sorted(found)]
 
 
 def named(name: str) -> Query:
@@ -233,7 +249,7 @@ def named(name: str) -> Query:
     if name not in found:
         known = ", ".join(sorted(found))
         raise InputError(name, f"no such query (known: {known})", field="query")
-    return parse_query(found[name].read_text("utf-8"), name, str(found[name]))
+    return _parse_file(name, found[name])
 
 
 def from_file(path: Path) -> Query:
@@ -247,7 +263,9 @@ def from_file(path: Path) -> Query:
     return Query(name=path.stem, title=path.stem, description="", text=text, path=str(path))
 
 
-def bind(query: Query, values: Mapping[str, str], today: date | None = None) -> dict:
+def bind(
+    query: Query, values: Mapping[str, str], today: date | None = None
+) -> dict[str, Identifier]:
     """RDF terms for the given text values plus defaults; InputError names the parameter."""
     bound: dict[str, Identifier] = {}
     for name in values:

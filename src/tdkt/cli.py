@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -19,6 +21,12 @@ from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 
 from tdkt.errors import InputError, StoreError, TdktError
+
+if TYPE_CHECKING:
+    from tdkt.build import BuildSummary
+    from tdkt.catalogue import Param
+    from tdkt.store.base import Store
+    from tdkt.validate import Finding
 
 app = typer.Typer(
     name="tdkt",
@@ -85,20 +93,21 @@ def _handled(command: Callable) -> Callable:
     return wrapper
 
 
-def _store_location(ctx: typer.Context) -> str:
-    return ctx.obj["store"]
+@contextmanager
+def _opened(ctx: typer.Context) -> Iterator[Store]:
+    """The store named by ``--store``, closed after use.
 
-
-def _open(ctx: typer.Context):
-    """The store named by ``--store``; a missing one is an error before any work starts."""
+    It is opened at once, so a missing or locked store is an error before any work starts
+    (and before ``export --output`` creates its file).
+    """
     from tdkt.store.open import open_store
 
-    location = _store_location(ctx)
-    store = open_store(location)
-    exists = getattr(store, "exists", None)
-    if exists is not None and not exists():
-        raise StoreError(f"no store at {location.rstrip('/')}/ — run `tdkt build` first")
-    return store
+    store = open_store(ctx.obj["store"])
+    try:
+        store.graphs()  # opens the store; raises StoreError if there is none
+        yield store
+    finally:
+        store.close()
 
 
 @app.callback()
@@ -130,7 +139,7 @@ def main(
 # --- build -----------------------------------------------------------------------------------
 
 
-def _summary_table(summary) -> Table:
+def _summary_table(summary: BuildSummary) -> Table:
     from tdkt.output import shorten
 
     table = Table(title=f"Store {summary.store}/", header_style="bold")
@@ -187,7 +196,7 @@ def build(
         def progress(step: str, done: int, total: int) -> None:
             bar.update(task, description=step, completed=done, total=total)
 
-        summary = run_build(_store_location(ctx), corpus or (), data, progress)
+        summary = run_build(ctx.obj["store"], corpus or (), data, progress)
     out = _stdout()
     out.print(_summary_table(summary))
     for skipped in summary.skipped:
@@ -205,12 +214,7 @@ def build(
 # --- validate --------------------------------------------------------------------------------
 
 
-def _finding_dict(finding) -> dict:
-    names = ("severity", "focus", "path", "value", "shape", "message_vi", "message_en")
-    return {n: (None if getattr(finding, n) is None else str(getattr(finding, n))) for n in names}
-
-
-def _claims(store, finding) -> list[dict]:
+def _claims(store: Store, finding: Finding) -> list[dict[str, str | None]]:
     """Who says what: each value of the finding's property on its node, with the source graph
     and status. Given only where the values come from more than one source (a conflict)."""
     from tdkt import catalogue
@@ -246,27 +250,23 @@ def validate_command(
     from tdkt.build import stored_graphs, validate_graphs
     from tdkt.output import shorten
 
-    store = _open(ctx)
-    try:
+    with _opened(ctx) as store:
         report = validate_graphs(stored_graphs(store))
         findings = [(f, _claims(store, f)) for f in report.findings]
-    finally:
-        store.close()
     counts = report.counts()
     if fmt is ValidateFormat.json:
         document = {
             "conforms": counts["Violation"] == 0,
             "counts": counts,
-            "findings": [_finding_dict(f) | {"claims": claims} for f, claims in findings],
+            "findings": [asdict(f) | {"claims": claims} for f, claims in findings],
         }
         typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         for f, claims in findings:
-            row = _finding_dict(f)
-            severity = row["severity"].rsplit("#", 1)[-1] if row["severity"] else "?"
-            focus = shorten(row["focus"]) if row["focus"] else ""
-            path = shorten(row["path"]) if row["path"] else ""
-            typer.echo(f"{severity}\t{focus}\t{path}\t{row['message_en'] or row['message_vi']}")
+            severity = f.severity.rsplit("#", 1)[-1]  # a custom severity's IRI by local name
+            focus = shorten(f.focus) if f.focus else ""
+            path = shorten(f.path) if f.path else ""
+            typer.echo(f"{severity}\t{focus}\t{path}\t{f.message_en or f.message_vi}")
             for claim in claims:
                 status = f" ({shorten(claim['status'])})" if claim["status"] else ""
                 typer.echo(f"\tclaim\t{shorten(claim['value'])}\t{shorten(claim['graph'])}{status}")
@@ -281,7 +281,7 @@ def validate_command(
 # --- query -----------------------------------------------------------------------------------
 
 
-def _describe(param) -> str:
+def _describe(param: Param) -> str:
     """``date (xsd:date, default today unless year)`` for the catalogue listing."""
     text = f"{param.name} ({param.type}"
     if param.default != "(none)":
@@ -341,11 +341,8 @@ def query(
     chosen = catalogue.from_file(sparql) if sparql else catalogue.named(name)
     values = catalogue.parse_assignments(param or [])
     catalogue.bind(chosen, values)  # a bad parameter is reported before the store is opened
-    store = _open(ctx)
-    try:
+    with _opened(ctx) as store:
         result = catalogue.run(store, chosen, values)
-    finally:
-        store.close()
     if fmt is QueryFormat.table:
         _stdout().print(output.to_table(result, title=chosen.title))
     else:
@@ -415,11 +412,8 @@ def stats_command(ctx: typer.Context) -> None:
     from tdkt.output import shorten
     from tdkt.stats import stats
 
-    store = _open(ctx)
-    try:
+    with _opened(ctx) as store:
         result = stats(store)
-    finally:
-        store.close()
     out = _stdout()
     out.print(f"{result.graphs} named graphs, {result.triples} triples", highlight=False)
     for title, column, rows in (
@@ -458,8 +452,7 @@ def export_command(
     """
     from tdkt.export import export
 
-    store = _open(ctx)
-    try:
+    with _opened(ctx) as store:
         if output_file is None:
             stream = typer.get_binary_stream("stdout")
             export(store, stream, fmt.value)
@@ -470,5 +463,3 @@ def export_command(
                     export(store, stream, fmt.value)
             except OSError as e:
                 raise InputError(output_file, f"cannot write: {e.strerror or e}") from e
-    finally:
-        store.close()

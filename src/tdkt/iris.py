@@ -10,7 +10,7 @@ import os
 from datetime import date
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, VOID, XSD
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
 
 from tdkt.text import slug
 
@@ -35,8 +35,6 @@ PREFIXES: dict[str, Namespace] = {
     "skos": SKOS,
     "foaf": FOAF,
     "dcterms": DCTERMS,
-    "dcat": DCAT,
-    "void": VOID,
     "owl": OWL,
     "rdf": RDF,
     "rdfs": RDFS,
@@ -57,8 +55,6 @@ __all__ = [
     "SKOS",
     "FOAF",
     "DCTERMS",
-    "DCAT",
-    "VOID",
     "OWL",
     "RDF",
     "RDFS",

@@ -19,6 +19,7 @@ import unicodedata
 _TONE_MARKS = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SPACE = re.compile(r"\s+")
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
 
 
 def nfc(text: str) -> str:
@@ -52,4 +53,4 @@ def fold(text: str) -> str:
 
 def slug(text: str) -> str:
     """IRI key: NFC, no diacritics, đ → d, lower case, runs of other characters → one hyphen."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return _NOT_KEY.sub("-", fold(text)).strip("-")

@@ -207,7 +207,7 @@ def _previous(path: Path) -> Path:
 def _swap_in(fresh: Path, path: Path) -> None:
     """Rename ``fresh`` onto ``path``; the old store stays as ``.previous`` until that is done."""
     previous = _previous(path)
-    shutil.rmtree(previous, ignore_errors=True)
+    shutil.rmtree(previous, ignore_errors=True)  # left by a crash after an earlier swap's renames
     if path.exists():
         path.rename(previous)
     try:

@@ -11,8 +11,6 @@ from pathlib import Path
 from tdkt.errors import StoreError
 from tdkt.store.base import Store
 
-DEFAULT_LOCATION = Path(".tdkt")
-
 
 def is_remote(location: str | Path) -> bool:
     """Whether ``location`` names a SPARQL endpoint rather than a directory."""
