@@ -23,6 +23,7 @@ from tdkt.loaders.articles.numbers import normalise_number
 from tdkt.text import fold, match_key, slug
 
 from .table_context import Context, packaged_data_dir
+from .table_lineage import within
 from .table_rows import Row
 
 _WORD = re.compile(r"\w+")
@@ -64,12 +65,7 @@ class Entry:
     valid_until: date | None = None
 
     def valid_on(self, on: date) -> bool:
-        return _within(on, self.valid_from, self.valid_until)
-
-
-def _within(on: date, start: date | None, until: date | None) -> bool:
-    """``start <= on <= until``, an open end (None) bounding nothing."""
-    return (start is None or start <= on) and (until is None or on <= until)
+        return within(on, self.valid_from, self.valid_until)
 
 
 @dataclass(frozen=True)
@@ -447,7 +443,7 @@ class Gazetteer:
         current = [
             (start or date.min, entry)
             for entry, start, until in candidates
-            if _within(on, start, until)
+            if within(on, start, until)
         ]
         return max(current, key=lambda c: c[0])[1] if current else None
 
