@@ -9,10 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import Result
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDFS
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from tdkt import iris
 from tdkt.cli import app
