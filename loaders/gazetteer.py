@@ -140,6 +140,11 @@ class _NameIndex:
             return list(found)
         return self._unambiguous(_folds(name))
 
+    def first(self, name: str) -> Entry | None:
+        """The entry a name denotes, if any (the first where several share it)."""
+        found = self.lookup(name)
+        return found[0] if found else None
+
     def _unambiguous(self, folds: tuple[str, ...]) -> list[Entry]:
         names = self.folded.get(folds, set())
         return list(self.exact[next(iter(names))]) if len(names) == 1 else []
@@ -417,8 +422,7 @@ class Gazetteer:
     # ---------------------------------------------------------------- award types
 
     def award_type(self, name: str) -> Entry | None:
-        found = self._awards.lookup(name)
-        return found[0] if found else None
+        return self._awards.first(name)
 
     def find_award_types(self, text: str, offset: int = 0) -> list[Match]:
         """Award names in any case, with or without "của" ("Cờ Thi đua của Chính phủ")."""
@@ -450,16 +454,14 @@ class Gazetteer:
     # ---------------------------------------------------------------- campaigns, bodies
 
     def campaign(self, name: str) -> Entry | None:
-        found = self._campaigns.lookup(name)
-        return found[0] if found else None
+        return self._campaigns.first(name)
 
     def find_campaigns(self, text: str, offset: int = 0) -> list[Match]:
         """Campaign names and aliases; a missing diacritic is forgiven inside quotes."""
         return list(_scan(text, self._campaigns, offset, fold_ok=True))
 
     def organization(self, name: str) -> Entry | None:
-        found = self._organizations.lookup(name)
-        return found[0] if found else None
+        return self._organizations.first(name)
 
 
 def _scan(text: str, index: _NameIndex, offset: int, fold_ok: bool) -> Iterator[Match]:
