@@ -1,0 +1,12 @@
+"""The ``tdkt`` command line.
+
+Errors print one line without a traceback. Exit codes: 0 ok; 1 validation violations or
+skipped files; 2 bad input or usage (including a missing store). Each command is a module of
+this package that registers itself on :data:`tdkt.cli.app.app`; importing them here builds the
+whole program.
+"""
+
+from tdkt.cli import build, export, extract, query, validate  # noqa: F401  (registers commands)
+from tdkt.cli.app import app
+
+__all__ = ["app"]

@@ -1,0 +1,87 @@
+"""`tdkt build`: ontology, tables and articles into a fresh store, then SHACL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn
+from rich.table import Table
+
+from tdkt.cli.app import EXIT_FAILED, app, handled, stderr, stdout
+
+if TYPE_CHECKING:
+    from tdkt.build import BuildSummary
+
+
+def _summary_table(summary: BuildSummary) -> Table:
+    from tdkt.output import shorten
+
+    table = Table(title=f"Store {summary.store}/", header_style="bold")
+    table.add_column("graph")
+    table.add_column("from")
+    table.add_column("triples", justify="right")
+    for g in summary.graphs:
+        table.add_row(shorten(str(g.iri)), Path(g.origin).name, str(g.triples))
+    table.add_section()
+    table.add_row(f"{len(summary.graphs)} graphs", "", str(summary.triples))
+    return table
+
+
+@app.command()
+@handled
+def build(
+    ctx: typer.Context,
+    corpus: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--corpus",
+            help="A directory of articles (repeatable).",
+            file_okay=False,
+            metavar="DIR",
+        ),
+    ] = None,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data", help="Directory of reference tables (default: packaged data).", metavar="DIR"
+        ),
+    ] = None,
+) -> None:
+    """Build the store: ontology, reference tables and articles, then SHACL validation.
+
+    The new store is built next to the old one and swapped in only when complete. A
+    malformed table row stops the build (exit 2); a skipped article or a SHACL violation is
+    reported and gives exit 1.
+
+    Examples:
+
+    * `tdkt build`
+    * `tdkt build --corpus ../shared/corpus`
+    * `tdkt --store /tmp/kg build --corpus articles/ --corpus more-articles/`
+    """
+    from tdkt.build import build as run_build
+
+    err = stderr()
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), console=err, transient=True
+    ) as bar:
+        task = bar.add_task("starting", total=1)
+
+        def progress(step: str, done: int, total: int) -> None:
+            bar.update(task, description=step, completed=done, total=total)
+
+        summary = run_build(ctx.obj["store"], corpus or (), data, progress)
+    out = stdout()
+    out.print(_summary_table(summary))
+    for skipped in summary.skipped:
+        err.print(f"skipped {skipped.path}: {skipped.reason}", markup=False, highlight=False)
+    out.print(
+        f"SHACL: {summary.violations} violation(s), {summary.warnings} warning(s)",
+        highlight=False,
+    )
+    if summary.violations or summary.warnings:
+        out.print("Run `tdkt validate` for the findings.", highlight=False, markup=False)
+    if not summary.ok:
+        raise typer.Exit(EXIT_FAILED)
