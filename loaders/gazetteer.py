@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from rdflib import URIRef
 
 from tdkt import iris
-from tdkt.loaders.articles.numbers import normalise_number
+from tdkt.loaders.document_numbers import normalise_number
 from tdkt.text import fold, match_key, slug
 
 from .table_context import Context, packaged_data_dir
@@ -87,10 +87,13 @@ class _Token:
     folded: str
 
 
-def _tokens(text: str) -> list[_Token]:
-    return [
+@functools.lru_cache(maxsize=1024)
+def _tokens(text: str) -> tuple[_Token, ...]:
+    """A text's words; cached, as the rules scan one sentence for provinces, clusters, awards
+    and campaigns, several times over."""
+    return tuple(
         _Token(m.start(), m.end(), m.group(), *_word_forms(m.group())) for m in _WORD.finditer(text)
-    ]
+    )
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -149,8 +152,15 @@ class _NameIndex:
         names = self.folded.get(folds, set())
         return list(self.exact[next(iter(names))]) if len(names) == 1 else []
 
-    def at(self, tokens: list[_Token], i: int, fold_ok: bool = True) -> tuple[int, list[Entry]]:
+    def at(self, tokens: Sequence[_Token], i: int, fold_ok: bool = True) -> tuple[int, list[Entry]]:
         """The longest name starting at token ``i``: (word count, entries), or (0, [])."""
+        if i >= len(tokens):
+            return 0, []
+        first = tokens[i]  # most words start no name: answer those without building a window
+        if (first.key,) not in self.prefixes and (
+            not fold_ok or (first.folded,) not in self.folded_prefixes
+        ):
+            return 0, []
         window = tokens[i : i + self.longest]
         n, found = _longest((t.key for t in window), self.prefixes, self.exact.get)
         if n:
@@ -178,9 +188,14 @@ def _longest(
     return best
 
 
-def _match(text: str, tokens: list[_Token], i: int, j: int, entry: Entry, offset: int) -> Match:
+def _match(text: str, tokens: Sequence[_Token], i: int, j: int, entry: Entry, offset: int) -> Match:
     start, end = tokens[i].start, tokens[j - 1].end
     return Match(start + offset, end + offset, text[start:end], entry)
+
+
+def _shifted(matches: tuple[Match, ...], offset: int) -> list[Match]:
+    """Matches found at offset 0, moved to ``offset``."""
+    return [replace(m, start=m.start + offset, end=m.end + offset) for m in matches]
 
 
 def _capitalised(tokens: Iterable[_Token]) -> bool:
@@ -225,6 +240,9 @@ class Gazetteer:
         self._load_named("campaign", tables.rows("campaigns"), "campaign_id", self._campaigns)
         organizations = tables.rows("organizations")
         self._load_named("organization", organizations, "org_id", self._organizations)
+        # The rules scan one sentence several times: each text's scan is kept (at offset 0).
+        self._province_scan = functools.lru_cache(maxsize=1024)(self._scan_provinces)
+        self._cluster_scan = functools.lru_cache(maxsize=1024)(self._scan_clusters)
 
     # ---------------------------------------------------------------- loading
 
@@ -347,6 +365,9 @@ class Gazetteer:
         "huyện X" a district, "Hồ Chí Minh" without "TP" the person: none is a province.
         Without ``on``, a name resolves among the 63 units where it can.
         """
+        return _shifted(self._province_scan(text, on), offset)
+
+    def _scan_provinces(self, text: str, on: date | None) -> tuple[Match, ...]:
         tokens = _tokens(text)
         found: list[Match] = []
         i = 0
@@ -366,9 +387,9 @@ class Gazetteer:
             ):
                 i = end
                 continue
-            found.append(_match(text, tokens, i, end, entry, offset))
+            found.append(_match(text, tokens, i, end, entry, 0))
             i = end
-        return found
+        return tuple(found)
 
     def _unit_type(self, entry: Entry) -> str:
         return self._province_type.get(entry.key, "")
@@ -388,6 +409,9 @@ class Gazetteer:
 
     def find_clusters(self, text: str, offset: int = 0) -> list[Match]:
         """Recorded cluster names, "Cụm thi đua (các|N) tỉnh <region>" and "N tỉnh <region>"."""
+        return _shifted(self._cluster_scan(text), offset)
+
+    def _scan_clusters(self, text: str) -> tuple[Match, ...]:
         tokens = _tokens(text)
         found: list[Match] = []
         i = 0
@@ -396,14 +420,17 @@ class Gazetteer:
             if entry is None:
                 i += 1
                 continue
-            found.append(_match(text, tokens, i, i + n, entry, offset))
+            found.append(_match(text, tokens, i, i + n, entry, 0))
             i += n
-        return found
+        return tuple(found)
 
-    def _cluster_at(self, tokens: list[_Token], i: int) -> tuple[int, Entry | None]:
+    def _cluster_at(self, tokens: Sequence[_Token], i: int) -> tuple[int, Entry | None]:
         n, entries = self._clusters.at(tokens, i, fold_ok=False)
         if entries:
             return n, entries[0]
+        first = tokens[i].key if i < len(tokens) else ""
+        if first != _CUM and (first == _CAC or not (first.isdigit() or first in _COUNT_KEYS)):
+            return 0, None  # neither "Cụm …" nor "N tỉnh …" starts here (the test below, early)
         keys = [t.key for t in tokens[i : i + 5]] + [""] * 5
         j = 0
         is_cluster = keys[0] == _CUM
@@ -478,16 +505,16 @@ def _scan(text: str, index: _NameIndex, offset: int, fold_ok: bool) -> Iterator[
             i += 1
 
 
-def _quoted(text: str, tokens: list[_Token], i: int) -> bool:
+def _quoted(text: str, tokens: Sequence[_Token], i: int) -> bool:
     return text[max(0, tokens[i].start - 2) : tokens[i].start].strip()[-1:] in {'"', "“"}
 
 
-def _inside_longer_name(tokens: list[_Token], i: int, n: int) -> bool:
+def _inside_longer_name(tokens: Sequence[_Token], i: int, n: int) -> bool:
     words = tuple(t.key for t in tokens[i : i + max(map(len, _NOT_PROVINCE_KEYS))])
     return any(len(k) > n and words[: len(k)] == k for k in _NOT_PROVINCE_KEYS)
 
 
-def _prefix_at(tokens: list[_Token], i: int) -> tuple[str | None, int]:
+def _prefix_at(tokens: Sequence[_Token], i: int) -> tuple[str | None, int]:
     pair = " ".join(t.key for t in tokens[i : i + 2])
     if pair in _PROVINCE_PREFIX:
         return _PROVINCE_PREFIX[pair], 2
@@ -498,10 +525,10 @@ def _prefix_at(tokens: list[_Token], i: int) -> tuple[str | None, int]:
 
 def _blocked(
     text: str,
-    tokens: list[_Token],
+    tokens: Sequence[_Token],
     i: int,
     prefix: str | None,
-    name: list[_Token],
+    name: Sequence[_Token],
     unit_type: str,
 ) -> bool:
     """A name read as something else: a district, a provincial capital, a person."""
@@ -516,7 +543,7 @@ def _blocked(
     return prefix == "city" and unit_type != _CITY_TYPE
 
 
-def _ends_a_person_name(text: str, tokens: list[_Token], i: int) -> bool:
+def _ends_a_person_name(text: str, tokens: Sequence[_Token], i: int) -> bool:
     """ "Nguyễn Thái Bình": a family or middle name right before makes it a person's name."""
     if i == 0 or text[tokens[i - 1].end : tokens[i].start].strip():
         return False

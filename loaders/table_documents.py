@@ -34,6 +34,10 @@ DOCUMENT_TYPES = {
     "Nghị quyết": TDKT.Resolution,
     "Kết luận": TDKT.Conclusion,
     "Hướng dẫn": TDKT.Guidance,
+    "Kế hoạch": TDKT.Plan,
+    "Tờ trình": TDKT.Submission,
+    "Thông báo": TDKT.Notice,
+    "Công văn": TDKT.OfficialLetter,
 }
 
 

@@ -113,6 +113,7 @@ def stub_validation(monkeypatch) -> Callable[..., None]:
         ]
         report = validate.Report(conforms="Violation" not in severities, findings=findings)
         monkeypatch.setattr(validate, "validate", lambda data, **_: report)
+        monkeypatch.setattr(validate, "validate_store", lambda store, *_, **__: report)
 
     return install
 
@@ -121,3 +122,17 @@ def stub_validation(monkeypatch) -> Callable[..., None]:
 def quick_validation(stub_validation) -> None:
     """SHACL reports nothing: for tests of the pipeline, not of the shapes."""
     stub_validation()
+
+
+# --- real SPARQL engines (tests/engines.py) ---------------------------------------------------
+
+
+@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+def engine(request, tmp_path_factory):
+    """Oxigraph server, then Virtuoso, each started for the module with a throw-away database."""
+    import engines
+
+    running = getattr(engines, request.param)(tmp_path_factory.mktemp(request.param) / "db")
+    running.start()
+    yield running
+    running.stop()

@@ -6,31 +6,13 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import all_quads, broken_data, one_graph, sample_store
+from conftest import CORPUS, all_quads, broken_data, sample_store
 
 from tdkt import iris
 from tdkt.build import build
 from tdkt.errors import InputError
 from tdkt.export import export
-from tdkt.loaders import NamedGraph
 from tdkt.store.embedded import EmbeddedStore
-
-
-@pytest.fixture
-def fake_corpus(monkeypatch):
-    """An article loader that yields one graph and skips one file, whatever the directory."""
-    from tdkt.loaders import articles
-
-    class Skipped:
-        path = Path("broken.html")
-        reason = "no text found"
-
-    class Result:
-        graphs = [one_graph("article", "Bài báo")]
-        facts = []
-        skipped = [Skipped()]
-
-    monkeypatch.setattr(articles, "load_corpus", lambda dirs: Result(), raising=False)
 
 
 def test_build_stores_ontology_and_every_table_and_validates(tmp_path: Path):
@@ -57,40 +39,47 @@ def test_malformed_table_aborts_before_the_store_is_touched(tmp_path: Path):
     assert all_quads(EmbeddedStore(tmp_path / "kg")) == before
 
 
-def test_build_interrupted_while_writing_keeps_the_old_store(tmp_path, monkeypatch):
-    from tdkt.store import embedded
+def test_build_interrupted_while_extracting_keeps_the_old_store(tmp_path, monkeypatch):
+    from tdkt import build as pipeline
 
     store = sample_store(tmp_path / "kg")
     before = all_quads(store)
     store.close()
-    real = embedded._quads_of
-    written = []
+    real = pipeline.extract_all
+    seen = []
 
-    def failing(graph: NamedGraph):
-        written.append(graph.iri)
-        if len(written) == 3:
-            raise KeyboardInterrupt  # as if the user pressed Ctrl-C half-way
-        return real(graph)
+    def interrupted(jobs, workers=None):
+        for result in real(jobs, workers):
+            seen.append(result.path)
+            if len(seen) == 2:
+                raise KeyboardInterrupt  # as if the user pressed Ctrl-C half-way
+            yield result
 
-    monkeypatch.setattr(embedded, "_quads_of", failing)
+    monkeypatch.setattr(pipeline, "extract_all", interrupted)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for article in sorted(CORPUS.glob("*.txt"))[:3]:
+        (corpus / article.name).write_bytes(article.read_bytes())
     with pytest.raises(KeyboardInterrupt):
-        build(tmp_path / "kg")
-    assert len(written) == 3
+        build(tmp_path / "kg", corpus_dirs=[corpus])
+    assert len(seen) == 2
     assert all_quads(EmbeddedStore(tmp_path / "kg")) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["kg"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "kg"]  # no scratch left
 
 
 def test_loader_failing_mid_build_keeps_the_old_store(tmp_path, monkeypatch):
-    from tdkt.loaders import articles
+    from tdkt import build as pipeline
 
     store = sample_store(tmp_path / "kg")
     before = all_quads(store)
     store.close()
 
-    def exploding(dirs):
+    def exploding(jobs, workers=None):
         raise RuntimeError("article loader crashed")
+        yield
 
-    monkeypatch.setattr(articles, "load_corpus", exploding, raising=False)
+    monkeypatch.setattr(pipeline, "extract_all", exploding)
+    (tmp_path / "one.txt").write_text("Một bài báo\n\nNội dung.\n", "utf-8")
     with pytest.raises(RuntimeError, match="crashed"):
         build(tmp_path / "kg", corpus_dirs=[tmp_path])
     assert all_quads(EmbeddedStore(tmp_path / "kg")) == before
@@ -111,11 +100,17 @@ def test_rebuild_gives_the_same_quads_and_the_same_export(tmp_path, corpus_dir, 
     assert dumps[0] == dumps[1]
 
 
-def test_skipped_article_is_reported_and_fails_the_build(tmp_path, fake_corpus, quick_validation):
-    summary = build(tmp_path / "kg", corpus_dirs=[tmp_path])
-    assert [(s.path, s.reason) for s in summary.skipped] == [("broken.html", "no text found")]
+def test_skipped_article_is_reported_and_fails_the_build(tmp_path, corpus_dir, quick_validation):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    good = sorted(corpus_dir.glob("*.txt"))[0]
+    (corpus / good.name).write_bytes(good.read_bytes())
+    (corpus / "broken.txt").write_bytes(b"")
+    summary = build(tmp_path / "kg", corpus_dirs=[corpus])
+    assert [Path(s.path).name for s in summary.skipped] == ["broken.txt"]
+    assert summary.skipped[0].reason
     assert not summary.ok
-    assert iris.table_graph("article") in [g.iri for g in summary.graphs]
+    assert iris.article_graph(good.stem) in [g.iri for g in summary.graphs]
 
 
 def test_progress_reports_every_step(tmp_path, quick_validation):

@@ -5,13 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 from conftest import all_quads, broken_data, sample_graphs, sample_store, tdkt
 from rdflib import Dataset
+from typer.testing import CliRunner
 
 from tdkt import iris
+from tdkt.cli import app
+from tdkt.cli.app import global_options_first
 from tdkt.store.embedded import EmbeddedStore
 
 
@@ -55,10 +61,93 @@ def test_store_from_environment(kg, monkeypatch):
     assert result.exit_code == 0, result.output
 
 
-def test_remote_store_is_refused_clearly():
-    result = tdkt("--store", "https://example.org/sparql", "stats")
+def test_an_unreachable_remote_store_is_one_line():
+    result = tdkt("--store", "https://127.0.0.1:9/sparql", "stats")
     assert result.exit_code == 2
-    assert "remote SPARQL endpoints arrive in a later release" in result.output
+    assert result.output.startswith("error: ") and len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--store", "{kg}", "query", "graph-counts", "--format", "csv"],
+        ["query", "graph-counts", "--store", "{kg}", "--format", "csv"],
+        ["query", "graph-counts", "--format", "csv", "--store={kg}"],
+    ],
+)
+def test_global_options_work_before_or_after_the_subcommand(kg, args):
+    result = CliRunner().invoke(app, [a.replace("{kg}", str(kg)) for a in args])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("graph,")
+
+
+def test_global_options_first_moves_only_global_options():
+    assert global_options_first(["query", "x", "--store", "s", "-p", "a=b"]) == [
+        "--store",
+        "s",
+        "query",
+        "x",
+        "-p",
+        "a=b",
+    ]
+    assert global_options_first(["query", "--", "--store", "s"]) == ["query", "--", "--store", "s"]
+
+
+# --- build refuses what it must not touch ----------------------------------------------------
+
+
+def test_build_refuses_a_directory_of_the_users_files(tmp_path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine", "utf-8")
+    result = tdkt("build", store=mine)
+    assert result.exit_code == 2
+    assert result.output == (
+        f"error: {mine}/ is not a tdkt store (no tdkt-store.json); give --store a new or "
+        "empty directory, or one that `tdkt build` created\n"
+    )
+    assert [p.name for p in mine.iterdir()] == ["notes.txt"]
+
+
+def test_build_refuses_the_current_directory_and_leaves_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".tdkt").mkdir()
+    result = tdkt("build", store=Path("."))
+    assert result.exit_code == 2
+    assert "--store . is the current directory" in result.output
+    assert [p.name for p in tmp_path.iterdir()] == [".tdkt"]
+    assert not any((tmp_path / ".tdkt").iterdir())
+
+
+def test_build_fails_fast_or_waits_while_another_build_writes(tmp_path, stub_validation):
+    from tdkt.store import layout, lock
+
+    stub_validation()
+    path = tmp_path / "kg"
+    path.mkdir()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    assert holder.stdout.readline() == b"held\n"
+    try:
+        result = tdkt("build", store=path)
+        assert result.exit_code == 2
+        assert "another tdkt build is writing the store" in result.output
+        assert "--wait" in result.output and not layout.is_store(path)
+        threading.Timer(1.0, holder.stdin.close).start()  # the other build ends in a second
+        result = tdkt("build", "--wait", store=path)
+        assert result.exit_code == 0, result.output
+        assert "waiting for another tdkt build to finish writing" in result.output
+        assert layout.is_store(path) and not lock.holds_writer(path)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+HOLD_LOCK = (
+    "import sys; from pathlib import Path; from tdkt.store.lock import writer\n"
+    "with writer(Path(sys.argv[1])):\n    print('held', flush=True); sys.stdin.read()\n"
+)
 
 
 # --- query -----------------------------------------------------------------------------------
@@ -102,8 +191,10 @@ def test_query_json_is_sparql_results(kg):
 def test_query_table_and_tsv(kg):
     table = tdkt("query", "officials", store=kg)
     assert table.exit_code == 0 and "Võ Thị Ánh Xuân" in table.output
-    assert "vo-thi-anh-xuan" in table.output and "id/person/" not in table.output
+    # people read labels, not keys or IRIs; programs get the IRIs (tsv, csv, json)
+    assert "vo-thi-anh-xuan" not in table.output and "id/person/" not in table.output
     tsv = tdkt("query", "officials", "--format", "tsv", store=kg)
+    assert "https://w3id.org/tdkt/id/person/vo-thi-anh-xuan" in tsv.stdout
     assert tsv.stdout.splitlines()[0].split("\t") == [
         "person", "name", "title", "organization", "date", "source",
     ]  # fmt: skip
@@ -236,19 +327,26 @@ def test_validate_exit_codes_and_json(kg, stub_validation):
     assert document["findings"][0]["focus"] == str(iris.province("x"))
 
 
-def test_validate_passes_the_store_data_without_the_ontology(kg, monkeypatch):
+def test_validate_checks_the_store_itself(kg, monkeypatch):
+    """SHACL runs inside the store (nothing copied into rdflib) and finds what the same data
+    validated in memory gives."""
+    from rdflib import Graph
+
     from tdkt import validate
 
-    seen = {}
+    union = Graph()
+    for named in sample_graphs():
+        union += named.graph
+    expected = validate.validate(union).findings
 
-    def spy(data, **_):
-        seen["triples"] = len(data)
-        return validate.Report(conforms=True, findings=[])
+    def no_rdflib_copy(data, **_):
+        raise AssertionError("the store was copied into rdflib to validate")
 
-    monkeypatch.setattr(validate, "validate", spy)
-    assert tdkt("validate", store=kg).exit_code == 0
-    ontology = next(g for g in sample_graphs() if g.iri == iris.ontology_graph())
-    assert seen["triples"] == sum(len(g.graph) for g in sample_graphs()) - len(ontology.graph)
+    monkeypatch.setattr(validate, "validate", no_rdflib_copy)
+    run = tdkt("validate", "--format", "json", store=kg)
+    assert run.exit_code == (1 if any(f.severity == "Violation" for f in expected) else 0)
+    found = json.loads(run.stdout)["findings"]
+    assert [(f["focus"], f["shape"]) for f in found] == [(f.focus, f.shape) for f in expected]
 
 
 # --- extract (the real article loader on the shared corpus) ----------------------------------
@@ -259,7 +357,7 @@ def test_extract_formats(corpus_dir):
     text = tdkt("extract", str(article))
     assert text.exit_code == 0, text.output
     assert article.name in text.stdout
-    one = json.loads(tdkt("extract", str(article), "--format", "json").stdout)
+    (one,) = json.loads(tdkt("extract", str(article), "--format", "json").stdout)  # a list
     assert isinstance(one, dict)
     two = json.loads(tdkt("extract", str(article), str(article), "--format", "json").stdout)
     assert two == [one, one]

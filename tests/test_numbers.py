@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from tdkt.loaders.articles.numbers import find_documents, normalise_number
+from tdkt.loaders.articles.numbers import find_documents, find_headers, normalise_number
+from tdkt.loaders.document_numbers import type_of_number
 
 
 @pytest.mark.parametrize(
@@ -155,3 +156,92 @@ def test_documents_in_real_articles(corpus_dir) -> None:
     ]
     assert "Nghị quyết Trung ương 4 khóa XII" in numbers["002"]
     assert "946/QĐ-UBND" in numbers["004"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "doc_type"),
+    [
+        ("512/QD-UBND", "512/QĐ-UBND", "Decision"),  # typed without Đ
+        ("1403/QĐ-TTG", "1403/QĐ-TTg", "Decision"),  # in capitals
+        ("22/TTR-SNV", "22/TTr-SNV", "Submission"),
+        ("37/2019/ND-CP", "37/2019/NĐ-CP", "Decree"),
+        ("8/ÐK-BTDKT", "8/ĐK-BTĐKT", "OfficialLetter"),  # Icelandic Ð for Đ; ĐK is no type code
+        ("19/TTr-UBND", "19/TTr-UBND", "Submission"),
+        ("7-TB/TU", "7-TB/TU", "Notice"),
+        ("56/TB-CTĐ", "56/TB-CTĐ", "Notice"),
+        ("640/SNV-TĐKT", "640/SNV-TĐKT", "OfficialLetter"),
+        ("15-CV/HU", "15-CV/HU", "OfficialLetter"),
+        ("3/KH-CTĐ5", "3/KH-CTĐ5", "Plan"),
+        ("21/2024/QH15", "21/2024/QH15", None),  # a law or a resolution: the word decides
+    ],
+)
+def test_number_codes_state_the_type(raw: str, expected: str, doc_type: str | None) -> None:
+    number = normalise_number(raw)
+    assert (number, type_of_number(number)) == (expected, doc_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_type", "number"),
+    [
+        ("gửi Tờ trình số 19/TTr-UBND lên", "Submission", "19/TTr-UBND"),
+        ("theo Thông báo số 56/TB-CTĐ về", "Notice", "56/TB-CTĐ"),
+        ("Công văn số 56/TB-CTĐ về", "Notice", "56/TB-CTĐ"),  # the code, not the word
+        ("Công văn số 640/SNV-TĐKT ngày", "OfficialLetter", "640/SNV-TĐKT"),
+        ("căn cứ văn bản số 77/BTĐKT-V về", "OfficialLetter", "77/BTĐKT-V"),
+        ("Nghị quyết số 21/2024/QH15 về", "Resolution", "21/2024/QH15"),
+        ("Quyết định số 17/UBND-NC về", None, "17/UBND-NC"),  # word and number disagree
+    ],
+)
+def test_new_document_words(text: str, doc_type: str | None, number: str) -> None:
+    mention = _one(text)
+    assert (mention.doc_type, mention.number) == (doc_type, number)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "doc_type", "day"),
+    [
+        (
+            "Số: 12/QĐ-UBND\n\nHà Giang, ngày 3 tháng 4 năm 2019\n",
+            "12/QĐ-UBND",
+            "Decision",
+            date(2019, 4, 3),
+        ),
+        (
+            "Số: 9/KH-UBND | Sơn La, ngày 05 tháng 8 năm 2021 |",
+            "9/KH-UBND",
+            "Plan",
+            date(2021, 8, 5),
+        ),
+        (
+            "Số hiệu: | 21/2024/QH15 | Loại văn bản: | Nghị quyết |\nNgày ban hành: | 01/02/2024 |",
+            "21/2024/QH15",
+            "Resolution",
+            date(2024, 2, 1),
+        ),
+    ],
+)
+def test_header_numbers(text: str, number: str, doc_type: str, day: date) -> None:
+    (mention,) = find_headers(text)
+    assert (mention.number, mention.doc_type, mention.date) == (number, doc_type, day)
+
+
+def test_a_header_line_needs_a_known_kind() -> None:
+    assert find_headers("Số hiệu: | 21/2024/QH15 |\n") == []  # law or resolution: unknown
+    assert find_headers("Tổng số: 12 tập thể") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "year"),
+    [
+        ("theo Luật Thi đua, khen thưởng 2022, các", "Luật Thi đua, khen thưởng", 2022),
+        ("theo Luật Thi đua, khen thưởng năm 2003 và", "Luật Thi đua, khen thưởng", 2003),
+        (
+            "Luật Ban hành văn bản quy phạm pháp luật 2015 quy định",
+            "Luật Ban hành văn bản quy phạm pháp luật",
+            2015,
+        ),
+    ],
+)
+def test_a_law_named_with_a_bare_year(text: str, name: str, year: int) -> None:
+    mention = _one(text)
+    assert (mention.name_text, mention.year_hint) == (name, year)

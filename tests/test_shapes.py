@@ -98,21 +98,21 @@ SHAPES = load_shapes()
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "shapes"
 
 
-def _union(*paths: Path) -> Graph:
+def union(*paths: Path) -> Graph:
     """The union of every named graph in the given TriG files, as validate() receives it."""
     dataset = Dataset()
     for path in paths:
         dataset.parse(path, format="trig")
-    union = Graph()
+    merged = Graph()
     for s, p, o, _ in dataset.quads():
-        union.add((s, p, o))
-    return union
+        merged.add((s, p, o))
+    return merged
 
 
 @cache
 def _run(name: str) -> Report:
     """Validate one fixture together with the shared context (cached: reports are immutable)."""
-    return validate(_union(FIXTURES / "context.trig", FIXTURES / name), SHAPES)
+    return validate(union(FIXTURES / "context.trig", FIXTURES / name), SHAPES)
 
 
 def _key(finding: Finding) -> tuple[str, str, str]:
@@ -124,7 +124,7 @@ def _key(finding: Finding) -> tuple[str, str, str]:
 
 
 def test_context_is_valid() -> None:
-    report = validate(_union(FIXTURES / "context.trig"), SHAPES)
+    report = validate(union(FIXTURES / "context.trig"), SHAPES)
     assert report.findings == []
     assert report.conforms
 
@@ -176,7 +176,7 @@ def test_findings_speak_vietnamese_and_english(
 
 
 def test_findings_are_in_a_stable_order() -> None:
-    data = _union(FIXTURES / "context.trig", FIXTURES / "required.bad.trig")
+    data = union(FIXTURES / "context.trig", FIXTURES / "required.bad.trig")
     first = validate(data, SHAPES).findings
     again = validate(data, SHAPES).findings
     assert first == again
@@ -216,7 +216,7 @@ SPARQL_RULES = ("role-holder-member", "ceased-province", "conferring-authority",
 @pytest.mark.parametrize("variant", ["good", "bad"])
 def test_fast_path_agrees_with_pyshacl(rule: str, variant: str) -> None:
     """SPARQL constraints run as joined queries in Oxigraph find what pyshacl finds."""
-    data = _union(FIXTURES / "context.trig", FIXTURES / f"{rule}.{variant}.trig")
+    data = union(FIXTURES / "context.trig", FIXTURES / f"{rule}.{variant}.trig")
     assert validate(data, SHAPES).findings == validate(data, SHAPES, reference=True).findings
 
 

@@ -11,12 +11,21 @@ Public API (the ``tdkt extract`` / ``tdkt build`` commands call these):
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import asdict, fields, is_dataclass
 from datetime import date
 from typing import Any
 
+from tdkt.loaders.articles.corpus import (
+    CorpusResult,
+    Skipped,
+    article_graph,
+    extract,
+    extract_article,
+    load_corpus,
+)
 from tdkt.loaders.articles.facts import ArticleFacts, Decision, Evidence, Post
+from tdkt.loaders.articles.to_rdf import facts_to_graph
+from tdkt.loaders.gazetteer import Entry
 
 __all__ = [
     "ArticleFacts",
@@ -46,26 +55,6 @@ _SECTIONS = (
 )
 
 
-# The gazetteer imports ``articles.numbers``, which runs this file first: the names that need
-# the gazetteer are imported on first use (PEP 562), so no import cycle arises. Keep the
-# eager imports here free of the gazetteer.
-_LAZY = {
-    "CorpusResult": "corpus",
-    "Skipped": "corpus",
-    "article_graph": "corpus",
-    "extract": "corpus",
-    "extract_article": "corpus",
-    "load_corpus": "corpus",
-    "facts_to_graph": "to_rdf",
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def render_json(facts: ArticleFacts) -> dict[str, Any]:
     """The facts as JSON-ready data: entities by key, dates ISO, quotes with offsets."""
     article = facts.article
@@ -81,7 +70,7 @@ def render_json(facts: ArticleFacts) -> dict[str, Any]:
 
 
 def _jsonable(value: Any) -> Any:
-    if _is_entry(value):
+    if isinstance(value, Entry):
         return {"kind": value.kind, "key": value.key, "iri": str(value.iri), "label": value.label}
     if isinstance(value, Evidence):
         return asdict(value)
@@ -112,7 +101,7 @@ def _summary(fact: Any) -> str:
         value = getattr(fact, f.name)
         if f.name in ("evidence", "mentions") or value in (None, (), ""):
             continue
-        if _is_entry(value):
+        if isinstance(value, Entry):
             value = value.label
         elif isinstance(value, tuple):
             value = ", ".join(_short(v) for v in value)
@@ -120,11 +109,6 @@ def _summary(fact: Any) -> str:
             value = _short(value)
         parts.append(f"{f.name}={value}")
     return "; ".join(parts)
-
-
-def _is_entry(value: Any) -> bool:
-    """A gazetteer entry (duck-typed: importing the gazetteer here would be circular)."""
-    return all(hasattr(value, a) for a in ("kind", "key", "iri", "label"))
 
 
 def _short(value: Any) -> str:

@@ -17,7 +17,7 @@ _WIDGETS = {
     "toolbar": "tăng cỡ chữ, giảm cỡ chữ, cỡ chữ, in bài, in bài viết, in trang, bản in, "
     "gửi email, gửi bài, gửi cho bạn bè, chia sẻ, chia sẻ bài viết, lưu bài, lưu bài viết, "
     "quay lại, trở về, về đầu trang, đầu trang, xem thêm, facebook, twitter, zalo, print, share, "
-    "trang chủ",
+    "trang chủ, google news, theo dõi, theo dõi chúng tôi trên",
     "comments": "ý kiến bình luận, bình luận, gửi bình luận, viết bình luận, họ và tên, họ tên, "
     "email, e-mail, địa chỉ, điện thoại, lời bình, xác thực, mã xác thực, mã xác nhận, nhập mã, "
     "gửi, hủy, làm lại, ý kiến bạn đọc",
@@ -36,7 +36,15 @@ _TAIL_HEADINGS = (
 _WIDGET_SENTENCE = re.compile(
     r"tổng số điểm của bài viết|để đánh giá bài viết|trạng thái đăng nhập|thời gian chờ\s*:"
     r"|bạn đã không sử dụng|lượt xem\s*:|số lượt xem|bản quyền thuộc|ghi rõ nguồn"
-    r"|giấy phép (?:số|xuất bản|hoạt động)|copyright|©",
+    r"|giấy phép (?:số|xuất bản|hoạt động)|copyright|©|đang tải|vui lòng chờ|gói cước",
+    re.IGNORECASE,
+)
+# "Theo dõi Báo X trên" (follow the paper on …), a follow button whatever the paper's name.
+_FOLLOW = re.compile(r"theo\s+dõi\s+.{1,40}?\s+trên(?:\s+google\s+news)?", re.IGNORECASE)
+# A saved page's own address ("URL: https://…") and a portal's banner ("Site.vn - slogan").
+_ADDRESS = re.compile(r"(?:(?:URL|Link|Nguồn)\s*:\s*)?https?://\S+", re.IGNORECASE)
+_BANNER = re.compile(
+    r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info)\s*[-–|:]\s*[^.!?()\n]{1,60}",
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"[^>»›\n]{1,40}(?:\s[>»›]\s[^>»›\n]{1,40})+")
@@ -58,9 +66,29 @@ _DATE_LINE = re.compile(
     rf"(?:\s*[|\-–]?\s*(?:lượt\s+xem\s*:?\s*)?\d+)*",  # view and comment counters
     re.IGNORECASE,
 )
+# A metadata field opening a line ("date 2023-12 Headline…"): a stamp to the day or the month.
+_META_STAMP = re.compile(
+    r"(?:date|published|updated|ngày\s+đăng|ngày\s+xuất\s+bản|cập\s+nhật)\s*:?\s*"
+    r"(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?(?![\d:T])\s*",
+    re.IGNORECASE,
+)
+# Who or where before the date on a byline or a document's place-date line: "Việt Nam
+# 22/03/2025", "Hà Nội, ngày 09 tháng 6 năm 2008", "Minh Anh - 10:03 22/03/2025".
+# Words of letters (dots inside: "TP.HCM") joined by single spaces, so the match stays linear.
+_WORD = r"[^\W\d_]+(?:\.[^\W\d_]+)*"
+_WHO = re.compile(
+    rf"(?P<who>{_WORD}(?: {_WORD}){{0,5}})(?:\s*[,|\-–]\s*|\s*)(?=\d|ngày\s)", re.IGNORECASE
+)
+_MAX_WHO_WORDS = 6
+_LEADING_WEEKDAY = re.compile(rf"\s*{_WEEKDAY}(?!\w)", re.IGNORECASE)
 _ISO_STAMP = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
 )
+
+
+# No widget line or tail heading is this long; longer lines are never matched word by word.
+_MAX_WIDGET_LINE = 200
+_MAX_TAIL_HEADING = 80
 
 
 def _phrase_keys(phrases: list[str]) -> list[tuple[str, ...]]:
@@ -85,25 +113,63 @@ def _covered(words: list[str], phrases: list[tuple[str, ...]]) -> bool:
 def is_chrome(line: str) -> bool:
     """A line no article body contains: a widget, a calendar row, a CMS block id."""
     stripped = line.strip()
-    words = match_key(stripped).split()
-    if not words:
+    if not any(ch.isalnum() for ch in stripped):
         return True  # lone punctuation ("/", "|", "…")
-    if _covered(words, _WIDGET_KEYS):
-        return True
-    if len(stripped) < 200 and _WIDGET_SENTENCE.search(stripped):
-        return True
-    if stripped.isascii() and _CMS_MARKER.search(stripped) and len(words) <= 8:
-        return True
-    shapes = (_CALENDAR_ROW, _WEEKDAY_ROW, _MONTH_ROW, _BREADCRUMB)
+    if len(stripped) < _MAX_WIDGET_LINE:  # body paragraphs are longer: skip the word checks
+        words = match_key(stripped).split()
+        if _covered(words, _WIDGET_KEYS) or _WIDGET_SENTENCE.search(stripped):
+            return True
+        if stripped.isascii() and _CMS_MARKER.search(stripped) and len(words) <= 8:
+            return True
+    shapes = (_CALENDAR_ROW, _WEEKDAY_ROW, _MONTH_ROW, _BREADCRUMB, _FOLLOW, _ADDRESS, _BANNER)
     return any(p.fullmatch(stripped) for p in shapes)
 
 
 def is_tail_heading(line: str) -> bool:
+    if len(line) > _MAX_TAIL_HEADING:
+        return False
     return tuple(match_key(line.strip().rstrip(":")).split()) in _TAIL_KEYS
 
 
 def date_line(line: str) -> datetime | date | None:
-    """The date (with time when given) that a date-only line states, else None."""
+    """The date (with time when given) a date line states, else None: a date alone, with a
+    weekday, time or counters, after a byline or a place ("Hà Nội, ngày 9 tháng 6 năm 2008"),
+    or in one cell of a table row ("Số: 12/QĐ-UBND | Huế, ngày 3 tháng 5 năm 2015 |")."""
+    stamp = _bare_date_line(line) or _placed_date(line)
+    if stamp is None and "|" in line:  # a table row: only a place-and-date cell dates the page
+        cells = (_placed_date(cell) for cell in line.split("|") if cell.strip())
+        stamp = next((stamp for stamp in cells if stamp is not None), None)
+    return stamp
+
+
+def _placed_date(line: str) -> datetime | date | None:
+    who = _WHO.match(line.strip())
+    if who is None or not _is_who(who.group("who")):
+        return None
+    return _bare_date_line(line.strip()[who.end() :])
+
+
+def _is_who(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= _MAX_WHO_WORDS and all(w[0].isupper() for w in words)
+
+
+def is_weekday_line(line: str) -> bool:
+    """A date line led by a weekday: what a page widget shows for the day it was saved."""
+    return _LEADING_WEEKDAY.match(line) is not None
+
+
+def metadata_stamp(line: str) -> tuple[int, int, int | None, int] | None:
+    """(year, month, day or None, where the rest of the line starts) of a line that opens with
+    a metadata field ("date 2023-12 …", "published 2025-11-25 …"), else None."""
+    match = _META_STAMP.match(line)
+    if match is None or not 1 <= int(match.group("m")) <= 12:
+        return None
+    day = int(match.group("d")) if match.group("d") else None
+    return int(match.group("y")), int(match.group("m")), day, match.end()
+
+
+def _bare_date_line(line: str) -> datetime | date | None:
     stripped = line.strip()
     if _ISO_STAMP.fullmatch(stripped):
         return iso_stamp(stripped)

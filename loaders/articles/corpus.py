@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tdkt.errors import InputError
 from tdkt.loaders import NamedGraph
+from tdkt.loaders.articles.budget import within_budget
 from tdkt.loaders.articles.facts import ArticleFacts
 from tdkt.loaders.articles.reader import Article, read_article
 from tdkt.loaders.articles.rules import (
@@ -47,6 +48,13 @@ def extract(path: Path, gazetteer: Gazetteer | None = None) -> ArticleFacts:
 
 
 def extract_article(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
+    """Every fact of ``article``; one that takes longer than the time budget per article is
+    stopped with an InputError naming it (``budget``), so it is skipped like a bad file."""
+    with within_budget(article.path):
+        return _run_rules(article, gazetteer)
+
+
+def _run_rules(article: Article, gazetteer: Gazetteer) -> ArticleFacts:
     """Run the rules in the order their context needs: setting, people, event, the rest."""
     context = events.setting(article, gazetteer)
     people = tuple(officials.extract(article, context, gazetteer))

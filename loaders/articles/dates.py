@@ -21,15 +21,29 @@ _AFTER = r"(?![\w]|[.,/]\d)"
 FULL_DATE = re.compile(rf"{_BEFORE}(?:{_WORDS}|{_ISO}|{_DMY}){_AFTER}", re.IGNORECASE)
 
 # A partial day/month needs a word that says "this is a day": a bare "3/4" may be a fraction.
+# "/" is the usual separator; "-" and "." ("Sáng 27-3", "ngày 9.3") only after a word that
+# names a day or a time of day, since "từ 3-5 ngày" is a count. A day range ("28 - 29/7")
+# is read as its first day.
 _CUE = r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|từ|đến|tới|trước|sau|vào|lúc)"
+_DAY_CUE = r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)"
+_RANGE_TAIL = r"(?:\s*[-–]\s*\d{1,2})?"
+_NOT_A_COUNT = r"(?![\w]|[/.\-]\d|\s+(?:ngày|tháng|năm|giờ|người|lần|%))"
 _PARTIAL_SLASH = re.compile(
-    rf"(?<!\w){_CUE}\s+(?:ngày\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?![\w]|[/.\-]\d)",
+    rf"(?<!\w){_CUE}\s+(?:ngày\s+)?(?P<d>\d{{1,2}}){_RANGE_TAIL}\s*/\s*(?P<m>\d{{1,2}})"
+    rf"(?![\w]|[/.\-]\d)",
+    re.IGNORECASE,
+)
+_PARTIAL_DASH = re.compile(
+    rf"(?<!\w){_DAY_CUE}\s+(?:ngày\s+)?(?P<d>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}}(?=\s*/))?"
+    rf"\s*[-–./]\s*(?P<m>\d{{1,2}}){_NOT_A_COUNT}",
     re.IGNORECASE,
 )
 _PARTIAL_WORDS = re.compile(
     r"(?<!\w)ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?!\d|\s*(?:năm|/)\s*\d)",
     re.IGNORECASE,
 )
+# A day range before a full date: "ngày 28 - 29/7/2023" starts on the 28th.
+_RANGE_HEAD = re.compile(rf"(?<!\w){_DAY_CUE}\s+(?P<d>\d{{1,2}})\s*[-–]\s*$", re.IGNORECASE)
 
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 _HALF = re.compile(
@@ -41,6 +55,12 @@ _RANGE = re.compile(
     rf"(?P<first>{_YEAR})\s*(?:[-–—]|đến(?:\s+năm)?)\s*(?P<last>{_YEAR})(?![\w/]|\.\d)",
     re.IGNORECASE,
 )
+# A month of a year: "tháng 6/2023", "tháng 06-2023", "tháng 6 năm 2023".
+_MONTH = re.compile(
+    rf"(?<!\w)tháng\s+(?P<m>\d{{1,2}})\s*(?:[/\-.]\s*|\s+năm\s+)(?P<y>{_YEAR})(?![\w/]|\.\d)",
+    re.IGNORECASE,
+)
+_DAY_BEFORE = re.compile(r"(?<!\w)ngày\s+\d{1,2}\s*,?\s*$", re.IGNORECASE)  # in a full date
 # A year may end a sentence ("năm 2024."), but "2024.5" or "2024/…" is something else.
 _SINGLE = re.compile(rf"(?<!\w)năm\s+(?P<year>{_YEAR})(?![\w/]|\.\d|\s*[-–—]\s*\d)", re.IGNORECASE)
 
@@ -58,6 +78,32 @@ class DateMention:
     text: str
     value: date
     partial: bool
+
+
+@dataclass(frozen=True)
+class DayMonth:
+    """A day and month written without a year ("Sáng 27-3"): the year is for the caller to
+    infer (the article's date, or what the meeting reviews)."""
+
+    start: int
+    end: int
+    text: str
+    day: int
+    month: int
+
+    def in_year(self, year: int) -> date | None:
+        return _make(year, self.month, self.day)
+
+
+@dataclass(frozen=True)
+class MonthMention:
+    """A month of a year ("tháng 6/2023"): ``first`` and ``last`` are its first and last day."""
+
+    start: int
+    end: int
+    text: str
+    first: date
+    last: date
 
 
 @dataclass(frozen=True)
@@ -115,31 +161,73 @@ def resolve_partial(day: int, month: int, reference: date) -> date | None:
 
 def find_dates(text: str, reference: date | None, offset: int = 0) -> list[DateMention]:
     """Every full date, and (given a reference date) every cued day/month, in text order."""
-    found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    found = _full_dates(text, offset)
+    if reference is not None:
+        for dm in find_day_months(text, offset):
+            value = resolve_partial(dm.day, dm.month, reference)
+            if value is not None:
+                found.append(DateMention(dm.start, dm.end, dm.text, value, True))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _full_dates(text: str, offset: int) -> list[DateMention]:
+    found = []
     for match in FULL_DATE.finditer(text):
         value = _full_value(match)
-        if value is not None:
+        if value is None:
+            continue
+        start = match.start()
+        head = _RANGE_HEAD.search(text, max(0, start - 16), start)
+        if head is not None and _make(value.year, value.month, int(head.group("d"))):
+            start, value = head.start(), value.replace(day=int(head.group("d")))
+        found.append(
+            DateMention(
+                start + offset, match.end() + offset, text[start : match.end()], value, False
+            )
+        )
+    return found
+
+
+def find_day_months(text: str, offset: int = 0) -> list[DayMonth]:
+    """Every cued day and month without a year, outside full dates, in text order."""
+    taken = [(m.start, m.end) for m in _full_dates(text, 0)]
+    found: list[DayMonth] = []
+    patterns = (_PARTIAL_SLASH, _PARTIAL_DASH, _PARTIAL_WORDS)
+    for match in (m for p in patterns for m in p.finditer(text)):
+        lead = match.group().lower()
+        start = match.start() if lead.startswith(("ngày", "hôm")) else match.start("d")
+        if any(s < match.end() and start < e for s, e in taken):
+            continue
+        day, month = int(match.group("d")), int(match.group("m"))
+        if _make(2000, month, day) is None:  # a leap year: 29/2 is a day
+            continue
+        found.append(
+            DayMonth(start + offset, match.end() + offset, text[start : match.end()], day, month)
+        )
+        taken.append((start, match.end()))
+    return sorted(found, key=lambda m: m.start)
+
+
+def find_months(text: str, offset: int = 0) -> list[MonthMention]:
+    """Every month of a year written without a day, in text order."""
+    found = []
+    for match in _MONTH.finditer(text):
+        year, month = int(match.group("y")), int(match.group("m"))
+        if 1 <= month <= 12 and not _DAY_BEFORE.search(text, 0, match.start()):
+            first = date(year, month, 1)
+            end = month_end(first)
             found.append(
-                DateMention(
-                    match.start() + offset, match.end() + offset, match.group(), value, False
+                MonthMention(
+                    match.start() + offset, match.end() + offset, match.group(), first, end
                 )
             )
-            taken.append(match.span())
-    if reference is not None:
-        for match in (*_PARTIAL_SLASH.finditer(text), *_PARTIAL_WORDS.finditer(text)):
-            start = match.start() if match.group().lower().startswith("ngày") else match.start("d")
-            if any(s < match.end() and start < e for s, e in taken):
-                continue
-            value = resolve_partial(int(match.group("d")), int(match.group("m")), reference)
-            if value is not None:
-                found.append(
-                    DateMention(
-                        start + offset, match.end() + offset, text[start : match.end()], value, True
-                    )
-                )
-                taken.append((start, match.end()))
-    return sorted(found, key=lambda m: m.start)
+    return found
+
+
+def month_end(day: date) -> date:
+    """The last day of ``day``'s month."""
+    following = day.replace(day=28) + timedelta(days=4)
+    return following - timedelta(days=following.day)
 
 
 def find_periods(text: str, offset: int = 0) -> list[PeriodMention]:

@@ -30,6 +30,9 @@ MID_YEAR, ANNUAL, COVENANT, CEREMONY = (
     "CovenantSigning",
     "CommendationCeremony",
 )
+COUNCIL, CONGRESS, ISSUANCE = "CouncilMeeting", "EmulationCongress", "DocumentIssuance"
+# Extraction notes (docs/model.md, tdkt:ExtractionNoteScheme): why a fact is less than certain.
+DATE_NOT_STATED, YEAR_INFERRED = "DateNotStated", "YearInferred"
 # Whether a cited date agrees with the document's own date.
 AGREES, DISAGREES, UNVERIFIABLE = "agrees", "disagrees", "unverifiable"
 
@@ -53,6 +56,7 @@ class Post:
     organization_label: str | None
     province: Entry | None
     evidence: Evidence
+    former: bool = False  # "nguyên Chủ tịch …": a post the person no longer holds
 
 
 @dataclass(frozen=True)
@@ -75,10 +79,10 @@ class Official:
 
 @dataclass(frozen=True)
 class Event:
-    """The meeting an article reports."""
+    """The meeting an article reports, or the issuing of the document the text is."""
 
     kinds: tuple[str, ...]
-    date: date
+    date: date | None  # None when the text gives none (``notes`` then says so)
     label: str
     cluster: Entry | None
     host: Entry | None
@@ -87,6 +91,9 @@ class Event:
     presided_by: tuple[str, ...]  # person keys
     attended_by: tuple[str, ...]  # person keys
     evidence: Evidence
+    document: str | None = None  # the number of the document issued (ISSUANCE)
+    notes: tuple[str, ...] = ()  # extraction notes (DATE_NOT_STATED, YEAR_INFERRED)
+    not_after: date | None = None  # undated: the end of the month the text gives, if any
 
 
 @dataclass(frozen=True)
@@ -119,6 +126,7 @@ class ClusterRole:
     province: Entry
     status: str
     evidence: Evidence
+    notes: tuple[str, ...] = ()  # YEAR_INFERRED when no year is written with the role
 
 
 @dataclass(frozen=True)
@@ -138,7 +146,7 @@ class Award:
     status: str
     merit_year: int | None
     merit_period: str | None  # a span of years as written, when there is no single merit year
-    recipient: Entry | None  # a province; None when recipients are only counted
+    recipient: Entry | None  # province, organisation or person; None when only counted
     count_collectives: int | None
     count_individuals: int | None
     count_recipients: int | None
@@ -146,6 +154,12 @@ class Award:
     authority_key: str | None  # organisation key ("ubnd-ha-nam")
     decision: Decision | None
     evidence: Evidence
+    # A recipient that is an organisation ("Sở Nội vụ tỉnh Bình Phước"): its province, if named.
+    recipient_province: Entry | None = None
+    # Set when the award type is read from its name, not the tables: the article's graph
+    # declares it (tdkt:awardKind local name, tdkt:recipientKind local names).
+    type_kind: str | None = None
+    type_recipients: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -161,6 +175,7 @@ class Citation:
     date_agreement: str | None  # AGREES, DISAGREES, UNVERIFIABLE; None without a stated date
     speaker: str | None  # person key
     evidence: Evidence
+    document_type: str | None = None  # DocumentTypeScheme local name, read from the number
 
 
 @dataclass(frozen=True)
@@ -206,4 +221,10 @@ class ArticleFacts:
                 for e in self.events
             ),
             citations=tuple(replace(c, speaker=k(c.speaker)) for c in self.citations),
+            awards=tuple(
+                replace(a, recipient=replace(a.recipient, key=k(a.recipient.key)))
+                if a.recipient is not None and a.recipient.kind == "person"
+                else a
+                for a in self.awards
+            ),
         )

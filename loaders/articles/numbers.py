@@ -5,7 +5,9 @@ State form ("91/2017/NĐ-CP", "946/QĐ-UBND") or the Party form ("34-CT/TW"), th
 issue date ("ngày 07/4/2014") and issuer ("của Bộ Chính trị"). Laws are mostly cited by name
 ("Luật Thi đua, khen thưởng năm 2022"), Party resolutions by plenum ("Nghị quyết Trung ương 4
 khóa XII"); those are mentions without a number. Reporters' typos ("34 -CT/TW",
-"91/2017NĐ-CP") are read and normalised.
+"91/2017NĐ-CP", "QD-TTg") are read and normalised. What a numbered text is comes from its
+number's type code, not the word before it ("Công văn số 297/TB-CTĐ" is a notice). A legal
+text names its own number in its header ("Số: 736/QĐ-TTg"): ``find_headers``.
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from tdkt.loaders.articles.dates import FULL_DATE, parse_date
+from tdkt.loaders.document_numbers import BARE as _BARE
+from tdkt.loaders.document_numbers import NUMBER as _NUMBER
+from tdkt.loaders.document_numbers import normalise_number, type_of_number
 
-# Type words and the model.md concept each stands for ("Plan" is not in model.md yet).
+# Type words and the model.md concept each stands for.
 DOC_TYPES: dict[str, str] = {
     "chỉ thị": "Directive",
     "luật": "Law",
@@ -28,18 +33,19 @@ DOC_TYPES: dict[str, str] = {
     "kết luận": "Conclusion",
     "hướng dẫn": "Guidance",
     "kế hoạch": "Plan",
+    "tờ trình": "Submission",
+    "thông báo": "Notice",
+    "công văn": "OfficialLetter",
 }
+# "văn bản số 2490/BTĐKT-VII": a text of any kind; its number says which. Not a type word
+# inside a law's name ("Luật Ban hành văn bản quy phạm pháp luật").
+_ANY_TEXT = r"văn\s+bản"
 _TYPE = "|".join(w.replace(" ", r"\s+") for w in DOC_TYPES)
+_MENTION_TYPE = rf"{_TYPE}|{_ANY_TEXT}"
 
-# One segment after the leading number: a year, or a code of capitals ("QĐ", "TTg", "QH15").
-_SEG = r"(?:\d{4}(?![\w])|\d{4}(?=[A-ZĐ])|[A-ZĐ][A-ZĐa-zđ0-9]*(?![\w]))"
-# A separator may carry a stray space on one side ("34 -CT/TW"), never on both.
-_SEP = r"(?:\s?[/\-–](?!\s)|[/\-–]\s?)"
-_NUMBER = rf"\d{{1,5}}(?:{_SEP}{_SEG}|(?<=\d{{4}}){_SEG})+"
-_BARE = r"\d{1,5}(?![\w/.,]|\s*[-–]\s*\w)"
 
 _MENTION = re.compile(
-    rf"(?<!\w)(?P<type>(?i:{_TYPE}))\s+(?:(?P<so>số)\s*:?\s*)?"
+    rf"(?<!\w)(?P<type>(?i:{_MENTION_TYPE}))\s+(?:(?P<so>số)\s*:?\s*)?"
     rf"(?:(?P<number>{_NUMBER})|(?P<bare>{_BARE}))",
 )
 _DATE_AFTER = re.compile(rf",?\s*(?:ban\s+hành\s+|ký\s+)?(?:ngày\s+)?(?P<date>{FULL_DATE.pattern})")
@@ -54,8 +60,22 @@ _PLENUM = re.compile(
     r"(?:\d{1,2}|[IVX]+)(?:\s*\(?\s*khó[aá]\s+[IVX]+\)?)?"
     r"|(?<!\w)Nghị\s+quyết\s+Đại\s+hội\s+[^,;.()\n]{0,60}?lần\s+thứ\s+[IVX]+"
 )
+_HEADER = re.compile(
+    rf"^[ \t|]*(?P<label>Số(?:\s+hiệu)?)\s*:\s*(?:\|\s*)?(?P<number>{_NUMBER})",
+    re.MULTILINE,
+)
+_STATED_TYPE = re.compile(rf"Loại\s+văn\s+bản\s*:\s*(?:\|\s*)?(?P<word>{_TYPE})", re.IGNORECASE)
+# The date under a header number: "Hà Nội, ngày 09 tháng 6 năm 2008" or "Ngày ban hành: |
+# 15/06/2022", within the few lines before the text's body.
+_HEADER_DATE = re.compile(
+    rf"(?:,\s*|Ngày\s+ban\s+hành\s*:\s*(?:\|\s*)?)(?P<date>{FULL_DATE.pattern})", re.IGNORECASE
+)
+_HEADER_REACH = 200
+_ASSEMBLY_CODE = re.compile(r"/(?:UBTV)?QH\d+$")
 _DOC_TYPE_WORD = re.compile(rf"(?:{_TYPE})(?!\w)", re.IGNORECASE)
-_YEAR_HINT = re.compile(r"\s+năm\s+(?P<year>(?:19|20)\d\d)(?!\d)")
+# "… năm 2022" or a bare "… 2022" after a law's name: the year it was passed.
+_YEAR_HINT = re.compile(r"\s+(?:năm\s+)?(?P<year>(?:19|20)\d\d)(?![\d/.\-])")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # Words that end a law's name: the name is capitalised, then sentence text resumes.
 _STOP_WORDS = (
     "và các để nhằm cho của đã được có trong thì là với theo tại từ đến năm số về hiện mới "
@@ -84,15 +104,6 @@ class DocumentMention:
     year_hint: int | None = None
 
 
-def normalise_number(raw: str) -> str | None:
-    """The canonical number: "91/2017NĐ-CP" -> "91/2017/NĐ-CP", "34 -CT/TW" -> "34-CT/TW"."""
-    match = re.search(_NUMBER, raw) or re.search(rf"(?<=số)\s*{_BARE}", raw)
-    if match is None:
-        return None
-    number = re.sub(r"\s+", "", match.group()).replace("–", "-")
-    return re.sub(r"(/\d{4})(?=[A-ZĐ])", r"\1/", number)
-
-
 def find_documents(text: str, offset: int = 0) -> list[DocumentMention]:
     """Every numbered or named document mention in text order (offsets shifted by offset)."""
     found = _numbered(text)
@@ -112,8 +123,8 @@ def _numbered(text: str) -> list[DocumentMention]:
             continue
         date_text, value, end = _date_after(text, end)
         issuer, end = _issuer_after(text, end)
-        doc_type = DOC_TYPES[re.sub(r"\s+", " ", match.group("type").lower())]
         number = normalise_number(raw) if match.group("number") else raw
+        doc_type = document_type(_type_word(match.group("type")), number)
         mentions.append(
             DocumentMention(
                 match.start(),
@@ -125,6 +136,56 @@ def _numbered(text: str) -> list[DocumentMention]:
                 date_text,
                 value,
                 issuer,
+            )
+        )
+    return mentions
+
+
+def _type_word(word: str) -> str | None:
+    return DOC_TYPES.get(re.sub(r"\s+", " ", word.lower()))
+
+
+def document_type(word: str | None, number: str | None) -> str | None:
+    """What a cited text is. The number's type code decides ("Công văn số 297/TB-CTĐ" is a
+    notice); a National Assembly or bare number takes the word ("Luật", "Nghị quyết"); a number
+    without a type code is a letter unless the word names another kind, and then the two
+    disagree: None, as when nothing says."""
+    coded = type_of_number(number) if number else None
+    if coded == "OfficialLetter" and word not in (None, coded):
+        return None
+    if coded is not None:
+        return coded
+    if number and _ASSEMBLY_CODE.search(number):
+        return word if word in ("Law", "Resolution") else None
+    return word
+
+
+def find_headers(text: str) -> list[DocumentMention]:
+    """A legal text's own number in its header ("Số: 736/QĐ-TTg", "Số hiệu: | 06/2022/QH15 |
+    Loại văn bản: | Luật |"), dated by the place-and-date line or the metadata below it."""
+    mentions = []
+    for match in _HEADER.finditer(text):
+        raw = match.group("number")
+        number = normalise_number(raw)
+        line_end = text.find("\n", match.end())
+        line = text[match.end() : len(text) if line_end < 0 else line_end]
+        stated = _STATED_TYPE.search(line)
+        word = _type_word(stated.group("word")) if stated else None
+        doc_type = document_type(word, number)
+        if doc_type is None:
+            continue
+        dated = _HEADER_DATE.search(text[match.end() : match.end() + _HEADER_REACH])
+        start = match.start("label")
+        mentions.append(
+            DocumentMention(
+                start,
+                match.end(),
+                text[start : match.end()],
+                doc_type,
+                raw,
+                number,
+                dated.group("date") if dated else None,
+                parse_date(dated.group("date")) if dated else None,
             )
         )
     return mentions
@@ -165,6 +226,7 @@ def _named_laws(text: str) -> list[DocumentMention]:
         hint = _YEAR_HINT.match(text, end)
         if hint:
             end, year = hint.end(), int(hint.group("year"))
+        date_text, value, end = _date_after(text, end) if year is None else (None, None, end)
         name = text[match.start() : name_end]
         mentions.append(
             DocumentMention(
@@ -172,6 +234,8 @@ def _named_laws(text: str) -> list[DocumentMention]:
                 end,
                 text[match.start() : end],
                 "Law",
+                date_text=date_text,
+                date=value,
                 name_text=name,
                 year_hint=year,
             )
@@ -194,7 +258,12 @@ def _law_name_end(text: str, start: int) -> int | None:
                 break
             after_comma, comma_at = 0, token.start()
             continue
-        if not word[0].isalnum() or word.lower() in _NAME_STOP or _starts_doc_type(text, token):
+        if (
+            not word[0].isalnum()
+            or word.lower() in _NAME_STOP
+            or _YEAR.fullmatch(word)
+            or _starts_doc_type(text, token)
+        ):
             break
         words += 1
         if after_comma is not None:
@@ -208,7 +277,9 @@ def _law_name_end(text: str, start: int) -> int | None:
 
 
 def _starts_doc_type(text: str, token: re.Match[str]) -> bool:
-    return _DOC_TYPE_WORD.match(text, token.start()) is not None
+    """A capitalised type word starts the next document ("… và Luật sửa đổi …"); a lower-case
+    one is part of the name ("Luật Ban hành văn bản quy phạm pháp luật")."""
+    return token.group()[0].isupper() and _DOC_TYPE_WORD.match(text, token.start()) is not None
 
 
 def _plenums(text: str) -> list[DocumentMention]:

@@ -7,6 +7,7 @@ line, the byline/source lines and the body.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import unicodedata
@@ -16,8 +17,17 @@ from pathlib import Path
 
 from tdkt.errors import InputError
 from tdkt.iris import source_key
-from tdkt.loaders.articles.boilerplate import date_line, is_chrome, is_tail_heading, iso_stamp
+from tdkt.loaders.articles.boilerplate import (
+    date_line,
+    is_chrome,
+    is_tail_heading,
+    is_weekday_line,
+    iso_stamp,
+    metadata_stamp,
+)
+from tdkt.loaders.articles.dates import FULL_DATE, find_periods, month_end, parse_date
 from tdkt.loaders.articles.html import HtmlMeta, html_text, is_html
+from tdkt.loaders.articles.letterhead import Letterhead, letterhead
 from tdkt.text import match_key, nfc
 
 MAX_BYTES = 5_000_000
@@ -57,6 +67,18 @@ class Article:
     byline: str | None
     publisher: str | None
     paragraphs: list[Paragraph]
+    # The month the page gives for itself when it gives no day ("date 2023-12"): its first day.
+    published_month: date | None = None
+    # The text is an official document: its number, date, type and headline line.
+    letterhead: Letterhead | None = None
+
+    @property
+    def reference(self) -> date | None:
+        """What a day and month without a year are read against: the publication date, else
+        the last day of the month the page states (no later day can have been meant)."""
+        if self.published is not None or self.published_month is None:
+            return self.published
+        return month_end(self.published_month)
 
 
 def read_article(path: Path) -> Article:
@@ -98,6 +120,8 @@ def parse_article(raw: bytes, path: Path) -> Article:
         byline=layout.byline,
         publisher=layout.publisher,
         paragraphs=layout.paragraphs,
+        published_month=layout.published_month,
+        letterhead=layout.letterhead,
     )
 
 
@@ -156,7 +180,11 @@ def _control_share(text: str) -> float:
     return controls / max(len(text), 1)
 
 
-_SOURCE = re.compile(r"\(?\s*(?:Nguồn|Theo)\s*:?\s+(?P<name>[^()\n]{2,80}?)\s*\.?\s*\)?", re.I)
+# "Nguồn: Báo X", "(Theo TTXVN)": a short name, not a sentence opening with "Theo …, …".
+_SOURCE = re.compile(
+    r"\(?\s*(?:Nguồn|Theo)\s*:?\s+(?P<name>[^(),\n]{2,80}?)\s*\.?\s*\)?", re.IGNORECASE
+)
+_MAX_SOURCE_WORDS = 8
 _NAME_AGENCY = re.compile(
     r"(?P<name>[^\W\d_][\w\s.]{1,40}?)\s*/\s*(?P<agency>[^\W\d_][^/\n]{1,60})"
 )
@@ -190,6 +218,10 @@ class _Layout:
     byline: str | None = None
     publisher: str | None = None
     paragraphs: list[Paragraph] | None = None
+    published_month: date | None = None
+    letterhead: Letterhead | None = None
+    # The published date came from a weekday widget line: a crawl stamp if the story is older.
+    from_weekday: bool = False
 
 
 def _lines(text: str) -> list[_Line]:
@@ -213,19 +245,24 @@ def _layout(text: str, meta: HtmlMeta | None) -> _Layout:
         body_ended = any(_END_OF_BODY.search(c.text) for c in content[-3:])
         if is_tail_heading(line.text) and content and (body_ended or 2 * index >= len(lines)):
             break
+        line = _after_metadata(line, layout)
         stamp = date_line(line.text)
         if stamp is not None:
             if layout.published is None:
                 _set_published(layout, stamp)
+                layout.from_weekday = is_weekday_line(line.text)
             continue
         if is_chrome(line.text):
             continue
         content.append(line)
+    if layout.from_weekday and _is_crawl_stamp(layout, content):
+        layout.published = layout.published_at = None
     if meta is not None and meta.published:
         stamp = iso_stamp(meta.published.strip())
         if stamp is not None:
             _set_published(layout, stamp)
-    title_line = _title_line(content, text, meta)
+    layout.letterhead = letterhead(lines)
+    title_line = _title_line(content, text, meta, _subject_line(lines, layout.letterhead))
     if title_line is not None:
         layout.title, layout.title_span = title_line.text, (title_line.start, title_line.end)
         content = [line for line in content if line is not title_line]
@@ -236,6 +273,32 @@ def _layout(text: str, meta: HtmlMeta | None) -> _Layout:
     return layout
 
 
+def _after_metadata(line: _Line, layout: _Layout) -> _Line:
+    """A line opening with a metadata stamp ("date 2023-12 Headline"): record the stamp and
+    keep the rest of the line (often the headline) as a line of its own."""
+    found = metadata_stamp(line.text)
+    if found is None:
+        return line
+    year, month, day, rest = found
+    if layout.published is None and layout.published_month is None:
+        if day is None:
+            layout.published_month = date(year, month, 1)
+        else:
+            with contextlib.suppress(ValueError):
+                _set_published(layout, date(year, month, day))
+    return _Line(line.start + rest, line.end, line.text[rest:])
+
+
+def _is_crawl_stamp(layout: _Layout, content: list[_Line]) -> bool:
+    """A weekday date line more than a year after every year the story names is the day the
+    page was saved, not the day it was written."""
+    assert layout.published is not None
+    days = (parse_date(m.group()) for c in content for m in FULL_DATE.finditer(c.text))
+    years = [day.year for day in days if day is not None]
+    years += [p.last_year for c in content for p in find_periods(c.text)]
+    return bool(years) and max(years) < layout.published.year - 1
+
+
 def _set_published(layout: _Layout, stamp: datetime | date) -> None:
     if isinstance(stamp, datetime):
         layout.published_at, layout.published = stamp, stamp.date()
@@ -243,8 +306,17 @@ def _set_published(layout: _Layout, stamp: datetime | date) -> None:
         layout.published_at, layout.published = None, stamp
 
 
-def _title_line(content: list[_Line], text: str, meta: HtmlMeta | None) -> _Line | None:
-    """The heading: the HTML title where it appears as a line, else the first heading-like line."""
+def _subject_line(lines: list[_Line], head: Letterhead | None) -> _Line | None:
+    return lines[head.subject] if head is not None and head.subject is not None else None
+
+
+def _title_line(
+    content: list[_Line], text: str, meta: HtmlMeta | None, subject: _Line | None
+) -> _Line | None:
+    """The headline: a document's subject line, the HTML title where it appears as a line,
+    else the first heading-like line before the body starts."""
+    if subject is not None and subject in content:
+        return subject
     if meta is not None:
         for candidate in (meta.h1, meta.og_title, meta.title):
             if not candidate:
@@ -255,19 +327,39 @@ def _title_line(content: list[_Line], text: str, meta: HtmlMeta | None) -> _Line
                     key and key.startswith(match_key(line.text)) and len(line.text) > 20
                 ):
                     return line
+    sentences = 0
     for line in content[:5]:
         if _heading_like(line.text):
             return line
+        sentences += _sentence_like(line.text)
+        if sentences == _MAX_LEAD_SENTENCES:
+            return None  # the body has begun: a text cut before its headline has none
     return None
 
 
+# Portals may print the lead before the headline, but never two body sentences.
+_MAX_LEAD_SENTENCES = 2
+# A photo caption: "(Ảnh: X)", "Ảnh: X" at the end, "Ảnh minh họa".
+_CAPTION = re.compile(r"\(?\s*Ảnh\s*(?::|minh\s+họa)|\bPhoto\s*:", re.IGNORECASE)
+
+
 def _heading_like(line: str) -> bool:
+    """A headline: a few words, no sentence or list ending, not a caption, a parenthesised
+    note or a table row."""
     words = line.split()
     return (
         4 <= len(words) <= 60
-        and not line.endswith((".", ",", ";", "./."))
+        and not line.endswith((".", ",", ";", "./.", ":", "…", "..."))
+        and ";" not in line
+        and "|" not in line
+        and not (line.startswith("(") and line.endswith(")"))
+        and _CAPTION.search(line) is None
         and any(ch.isalpha() for ch in line)
     )
+
+
+def _sentence_like(line: str) -> bool:
+    return len(line.split()) > 12 and line.endswith((".", ":", ";", "…", "./."))
 
 
 def _take_signature(content: list[_Line], layout: _Layout) -> list[_Line]:
@@ -294,7 +386,7 @@ def _take_signature(content: list[_Line], layout: _Layout) -> list[_Line]:
 def _signature(line: str) -> tuple[str | None, str | None] | None:
     """(byline, publisher) of a signature line: "Nguồn: X", "Name/AGENCY", "Tin, ảnh: Name"."""
     source = _SOURCE.fullmatch(line)
-    if source:
+    if source and len(source.group("name").split()) <= _MAX_SOURCE_WORDS:
         return None, source.group("name").strip().rstrip(".")
     credit = _CREDIT.fullmatch(line)
     name = credit.group("name").strip() if credit else line

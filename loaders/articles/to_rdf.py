@@ -6,6 +6,8 @@ character offsets of its evidence, so reading the same article twice gives the s
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
@@ -17,6 +19,7 @@ from tdkt.loaders.articles.facts import (
     AGREES,
     ASSIGNED,
     CONFERRED,
+    DATE_NOT_STATED,
     DISAGREES,
     ELECTED,
     PROPOSED,
@@ -46,8 +49,10 @@ _AGREEMENT = {AGREES: TDKT.DateAgrees, DISAGREES: TDKT.DateDisagrees}
 _DECIDED = {PROPOSED, ELECTED, ASSIGNED}
 
 
-def event_iri(event: Event) -> URIRef:
-    return iris.event(event.date.isoformat(), event_slug(event))
+def event_iri(event: Event, source_key: str) -> URIRef:
+    """``id/event/{date}-{slug}``; an undated event is one source's: ``undated-{source}``."""
+    day = event.date.isoformat() if event.date else f"undated-{source_key}"
+    return iris.event(day, event_slug(event))
 
 
 class _Writer:
@@ -60,17 +65,25 @@ class _Writer:
         self.source = iris.source(self.article.key)
         self.graph = Graph()
         iris.bind_prefixes(self.graph)
-        self.event = event_iri(facts.events[0]) if facts.events else None
-        self.on = facts.events[0].date if facts.events else self.article.published
+        first = facts.events[0] if facts.events else None
+        self.event = event_iri(first, self.key) if first else None
+        self.on = (first.date if first else None) or self.article.published
 
     def add(self, s: URIRef, p: URIRef, o: Node) -> None:
         self.graph.add((s, p, o))
 
-    def fact(self, node: URIRef, kind: URIRef, evidence: Evidence) -> None:
-        """Type, provenance and evidence: what every fact node carries."""
+    def fact(
+        self, node: URIRef, kind: URIRef, evidence: Evidence, notes: Iterable[str] = ()
+    ) -> None:
+        """Type, provenance, evidence and why it is unsure: what every fact node carries.
+
+        ``notes`` are local names of ``tdkt:ExtractionNoteScheme`` concepts ("DateNotStated").
+        """
         self.add(node, RDF.type, kind)
         self.add(node, PROV.wasDerivedFrom, self.source)
         self.add(node, TDKT.evidence, self.evidence(evidence))
+        for note in notes:
+            self.add(node, TDKT.extractionNote, TDKT[note])
 
     def evidence(self, evidence: Evidence) -> URIRef:
         node = iris.evidence(self.key, evidence.start, evidence.end)
@@ -107,12 +120,17 @@ class _Writer:
         self.add(s, TDKT.sha256, Literal(a.sha256))
 
     def event_node(self, event: Event) -> None:
-        node = event_iri(event)
-        self.fact(node, TDKT.EmulationEvent, event.evidence)
+        node = event_iri(event, self.key)
+        self.fact(node, TDKT.EmulationEvent, event.evidence, event.notes)
         for kind in event.kinds:
             self.add(node, RDF.type, TDKT[kind])
         self.add(node, RDFS.label, vi(event.label))
-        self.add(node, SCHEMA.startDate, xsd_date(event.date))
+        if event.date is not None:
+            self.add(node, SCHEMA.startDate, xsd_date(event.date))
+        else:
+            bounds = [d for d in (event.not_after, self.article.published) if d is not None]
+            if bounds:
+                self.add(node, TDKT.notAfter, xsd_date(min(bounds)))
         if event.cluster:
             self.add(node, TDKT.cluster, event.cluster.iri)
         if event.host:
@@ -128,7 +146,7 @@ class _Writer:
 
     def role(self, role: ClusterRole) -> None:
         node = iris.cluster_role_term(role.cluster.key, role.role, role.year)
-        self.fact(node, TDKT.ClusterRoleTerm, role.evidence)
+        self.fact(node, TDKT.ClusterRoleTerm, role.evidence, role.notes)
         self.add(node, ORG.organization, role.cluster.iri)
         self.add(node, ORG.member, role.province.iri)
         self.add(node, ORG.role, _ROLE[role.role])
@@ -146,7 +164,13 @@ class _Writer:
         self.add(node, TDKT.awardType, award.award_type.iri)
         self.add(node, TDKT.status, _STATUS[award.status])
         if award.recipient is not None:
-            self.add(node, TDKT.recipient, award.recipient.iri)
+            person = award.recipient.kind == "person"  # keyed by the corpus-wide person key
+            recipient = iris.person(award.recipient.key) if person else award.recipient.iri
+            self.add(node, TDKT.recipient, recipient)
+            if award.recipient.kind == "organization":
+                self.recipient_organization(award)
+        if award.type_kind is not None:
+            self.award_type(award)
         if award.merit_year is not None:
             self.add(node, TDKT.meritYear, gyear(award.merit_year))
         if award.merit_period:
@@ -171,6 +195,24 @@ class _Writer:
         if self.event is not None and award.status in _DECIDED:
             self.add(node, TDKT.decidedAt, self.event)
 
+    def recipient_organization(self, award: Award) -> None:
+        """An organisation an award names as its recipient, as the source names it."""
+        org = award.recipient.iri
+        self.add(org, RDF.type, ORG.Organization)
+        self.add(org, RDFS.label, vi(award.recipient.label))
+        if award.recipient_province is not None:
+            self.add(org, TDKT.ofProvince, award.recipient_province.iri)
+
+    def award_type(self, award: Award) -> None:
+        """An award type read from its name (not in the tables), declared where it is read."""
+        kind = award.award_type.iri
+        self.add(kind, RDF.type, TDKT.AwardType)
+        self.add(kind, SKOS.prefLabel, vi(award.award_type.label))
+        self.add(kind, SKOS.inScheme, iris.concept_scheme("award-types"))
+        self.add(kind, TDKT.awardKind, TDKT[award.type_kind])
+        for recipient in award.type_recipients:
+            self.add(kind, TDKT.recipientKind, TDKT[recipient])
+
     def citation(self, citation: Citation) -> None:
         ev = citation.evidence
         node = iris.citation(self.key, ev.start, ev.end)
@@ -180,6 +222,8 @@ class _Writer:
         if citation.document is None and citation.number:
             self.add(document, RDF.type, ELI.LegalResource)
             self.add(document, ELI.id_local, Literal(citation.number))
+            if citation.document_type:
+                self.add(document, ELI.type_document, TDKT[citation.document_type])
         self.add(node, TDKT.citingSource, self.source)
         if self.event is not None:
             self.add(node, TDKT.citedAt, self.event)
@@ -205,17 +249,22 @@ class _Writer:
         self.add(node, RDFS.label, vi(official.name))
         for spelling in official.spellings:
             self.add(node, SKOS.altLabel, vi(spelling))
-        if self.on is None:
-            return
         for post in official.posts:
             what = f"{post.role} {post.organization_key or post.title}"
-            attestation = iris.post_attestation(official.key, self.on, what)
-            self.fact(attestation, TDKT.PostAttestation, post.evidence)
+            if self.on is None:  # an undated source still attests the post: keep it, dateless
+                attestation = iris.undated_post_attestation(official.key, self.key, what)
+            else:
+                attestation = iris.post_attestation(official.key, self.on, what)
+            undated = (DATE_NOT_STATED,) if self.on is None else ()
+            self.fact(attestation, TDKT.PostAttestation, post.evidence, undated)
             self.add(attestation, ORG.member, node)
             if post.organization_key:
                 self.add(attestation, ORG.organization, iris.organization(post.organization_key))
             self.add(attestation, TDKT.postTitle, vi(post.title))
-            self.add(attestation, TDKT.attestedOn, xsd_date(self.on))
+            if self.on is not None:
+                self.add(attestation, TDKT.attestedOn, xsd_date(self.on))
+            if post.former:
+                self.add(attestation, TDKT.formerPost, Literal(True))
 
 
 def facts_to_graph(facts: ArticleFacts) -> NamedGraph:

@@ -1,9 +1,19 @@
-"""The build pipeline: ontology + reference tables + articles → a fresh store, then SHACL.
+"""The build pipeline: ontology + reference tables + articles → the store, then SHACL.
 
-Everything is read and converted in memory first, so a malformed table row aborts the build
-before the store is touched; the store is then replaced as a whole (``Store.replace_all``),
-so an interrupted build leaves the previous store as it was. An article that cannot be read
-is skipped and reported (it does not abort), and makes the build's outcome a failure.
+Everything streams through one N-Quads file next to the store: the ontology and tables first
+(a malformed table row aborts the build before the store is touched), then each article as a
+worker process extracts it. The store is then written in one go:
+
+- a **full** build (no manifest yet, ``full=True``, or the code, tables or ontology changed)
+  bulk-loads the file into a fresh directory and swaps it in (``replace_all_from_file``);
+- an **incremental** build (the default when the manifest allows it) extracts only new or
+  changed articles and replaces only their named graphs, dropping those of removed articles,
+  in one store transaction (``update_graphs``).
+
+Either way an interrupted build leaves the previous store as it was. An article that cannot
+be read is skipped and reported (it does not abort) and makes the build's outcome a failure.
+People who share a name but are tied to different provinces get distinct keys across the
+whole corpus; an article whose renames change because another article arrived is redone.
 """
 
 from __future__ import annotations
@@ -15,7 +25,11 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
 
+from tdkt import manifest
+from tdkt.extraction import Extracted, Job, extract_all, to_nquads
 from tdkt.loaders import NamedGraph
+from tdkt.manifest import GraphRecord, Manifest, SourceRecord
+from tdkt.spool import Spool, remove_stale, spool_file
 
 if TYPE_CHECKING:
     from tdkt.store.base import Store
@@ -50,6 +64,8 @@ class BuildSummary:
     violations: int = 0
     warnings: int = 0
     infos: int = 0
+    full: bool = True  # False: only ``extracted`` articles were redone
+    extracted: int = 0
 
     @property
     def triples(self) -> int:
@@ -74,25 +90,17 @@ def validate_graphs(graphs: Iterable[NamedGraph]) -> Report:
     return validate.validate(data, ontology=ontology if len(ontology) else None)
 
 
-def stored_graphs(store: Store) -> list[NamedGraph]:
-    """The store's named graphs read back, so SHACL checks what users query and export.
+def shacl_counts(store: Store) -> dict[str, int]:
+    """Findings per severity on what the store holds (SHACL runs inside the store)."""
+    from tdkt.validate import validate_store
 
-    A build validates these, not the graphs it has just loaded, so that it reports exactly
-    what ``tdkt validate`` (which has only the store) reports. The two can differ: Oxigraph
-    keeps a typed literal in canonical form (``"01"^^xsd:integer`` reads back as ``"1"``,
-    ``"1"^^xsd:boolean`` as ``"true"``, ``xsd:nonNegativeInteger`` as ``xsd:integer``).
-    """
-    from tdkt.export import graphs_of
-
-    return [NamedGraph(iri, graph, str(iri)) for iri, graph in graphs_of(store).items()]
+    return validate_store(store).counts()
 
 
-def load_sources(
-    corpus_dirs: Iterable[Path] = (),
-    data_dir: Path | None = None,
-    progress: Progress | None = None,
-) -> tuple[list[NamedGraph], list[SkippedFile]]:
-    """Every named graph the build stores, in a stable order, and the skipped articles."""
+def fixed_graphs(
+    data_dir: Path | None = None, progress: Progress | None = None
+) -> list[NamedGraph]:
+    """The ontology and every reference table, each its own named graph."""
     from tdkt import iris, validate
     from tdkt.loaders.tables import load_tables
 
@@ -100,8 +108,18 @@ def load_sources(
     step(STEPS[0], 0, len(STEPS))
     graphs = [NamedGraph(iris.ontology_graph(), validate.load_ontology(), "ontology")]
     step(STEPS[1], 1, len(STEPS))
-    graphs += load_tables(data_dir)
-    step(STEPS[2], 2, len(STEPS))
+    return graphs + load_tables(data_dir)
+
+
+def load_sources(
+    corpus_dirs: Iterable[Path] = (),
+    data_dir: Path | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[NamedGraph], list[SkippedFile]]:
+    """Every named graph a build stores, in memory and in a stable order (for tests and small
+    corpora: ``build`` streams instead), and the skipped articles."""
+    graphs = fixed_graphs(data_dir, progress)
+    (progress or (lambda *_: None))(STEPS[2], 2, len(STEPS))
     dirs = [Path(d) for d in corpus_dirs]
     skipped: list[SkippedFile] = []
     if dirs:
@@ -113,31 +131,158 @@ def load_sources(
     return sorted(graphs, key=lambda g: str(g.iri)), skipped
 
 
+# --- the streaming build ---------------------------------------------------------------------
+
+
+def article_paths(corpus_dirs: Iterable[Path]) -> list[Path]:
+    from tdkt.loaders.articles.corpus import article_files
+
+    dirs = [Path(d) for d in corpus_dirs]
+    return [p.resolve() for p in article_files(dirs)] if dirs else []
+
+
+def _record(result: Extracted, renames: dict[str, str]) -> SourceRecord:
+    return SourceRecord(
+        sha256=result.sha256,
+        graph=result.graph,
+        triples=result.triples,
+        seen=result.seen,
+        renames=renames,
+        skipped=result.skipped,
+    )
+
+
+def _extract_into(
+    spool: Spool, jobs: list[Job], workers: int | None, records: dict[str, SourceRecord]
+) -> None:
+    renames = {job.path: dict(job.renames) for job in jobs}
+    for result in extract_all(jobs, workers):
+        if result.nquads:
+            spool.write(result.nquads, result.path)
+        records[str(result.path)] = _record(result, renames[result.path])
+
+
 def build(
     store_path: str | Path,
     corpus_dirs: Iterable[Path] = (),
     data_dir: Path | None = None,
     progress: Progress | None = None,
+    *,
+    full: bool = False,
+    workers: int | None = None,
 ) -> BuildSummary:
-    """Load, replace the store at ``store_path`` as a whole, validate; return the summary."""
+    """Build or update the store at ``store_path``, validate it, and return the summary.
+
+    Incremental unless ``full`` or the manifest is missing or stale (see the module doc).
+    """
+    from tdkt.store.layout import writing
+    from tdkt.store.open import is_remote
+
+    fixed = fixed_graphs(data_dir, progress)
+    if is_remote(store_path):  # the endpoint guards its own writes; no manifest: always full
+        args = (corpus_dirs, data_dir, progress, True, workers)
+        return _build_locked(str(store_path), None, fixed, *args)
+    local = Path(store_path)
+    with writing(local):
+        remove_stale(local)
+        return _build_locked(local, local, fixed, corpus_dirs, data_dir, progress, full, workers)
+
+
+def _build_locked(
+    location: str | Path,
+    local: Path | None,
+    fixed: list[NamedGraph],
+    corpus_dirs: Iterable[Path],
+    data_dir: Path | None,
+    progress: Progress | None,
+    full: bool,
+    workers: int | None,
+) -> BuildSummary:
+    """The build, holding the store's writer lock (so the manifest cannot change under it);
+    ``local`` is the store's directory, None for a remote endpoint."""
     from tdkt.store.open import open_store
 
     step = progress or (lambda *_: None)
-    graphs, skipped = load_sources(corpus_dirs, data_dir, progress)
-    step(STEPS[3], 3, len(STEPS))
-    store = open_store(store_path)
+    step(STEPS[2], 2, len(STEPS))
+    paths = article_paths(corpus_dirs)
+    stamp = manifest.fingerprint(data_dir)
+    store = open_store(location)
+    previous = None if full or local is None or not store.exists() else manifest.read(local)
+    if previous is not None and previous.fingerprint != stamp:
+        previous = None
+    todo, removed = manifest.changed(previous, paths)
+    records = {} if previous is None else dict(previous.sources)
+    for key in removed:
+        del records[key]
     try:
-        store.replace_all(graphs)
+        with spool_file(local) as handle:
+            spool = Spool(handle)
+            if previous is None:
+                for named in fixed:
+                    spool.write(to_nquads(named))
+            _extract_into(spool, [Job(p) for p in todo], workers, records)
+            renames = manifest.renames_of(records)
+            redo = [Path(k) for k, r in records.items() if r.renames != renames[k]]
+            cuts = [spool.ranges.pop(p) for p in redo if p in spool.ranges]
+            _extract_into(spool, [Job(p, renames[str(p)]) for p in redo], workers, records)
+            step(STEPS[3], 3, len(STEPS))
+            with spool_file(local) as final:
+                if cuts:
+                    spool.copy_without(cuts, final)
+                    source = final
+                else:
+                    source = handle
+                source.flush()
+                _write_store(store, previous, records, Path(source.name), removed, todo + redo)
+        fixed_records = tuple(GraphRecord(str(g.iri), g.origin, len(g.graph)) for g in fixed)
+        if local is not None:
+            manifest.write(local, Manifest(stamp, fixed_records, records))
         step(STEPS[4], 4, len(STEPS))
-        counts = validate_graphs(stored_graphs(store)).counts()
+        counts = shacl_counts(store)
     finally:
         store.close()
     step("done", len(STEPS), len(STEPS))
+    return _summary(str(location), fixed_records, records, counts, previous is None, len(todo))
+
+
+def _write_store(
+    store: Store,
+    previous: Manifest | None,
+    records: dict[str, SourceRecord],
+    nquads: Path,
+    removed: list[str],
+    redone: list[Path],
+) -> None:
+    """One bulk load into a fresh store (full build) or one transaction (incremental) that
+    replaces the graphs of redone articles and drops those of removed ones."""
+    if previous is None:
+        store.replace_all_from_file(nquads)
+        return
+    old = [previous.sources[k].graph for k in removed]
+    old += [previous.sources[str(p)].graph for p in redone if str(p) in previous.sources]
+    new = [records[str(p)].graph for p in redone]
+    store.update_graphs(sorted({URIRef(g) for g in old + new if g}), nquads)
+
+
+def _summary(
+    location: str,
+    fixed: tuple[GraphRecord, ...],
+    records: dict[str, SourceRecord],
+    counts: dict[str, int],
+    full: bool,
+    extracted: int,
+) -> BuildSummary:
+    graphs = [GraphSummary(URIRef(g.graph), g.origin, g.triples) for g in fixed]
+    graphs += [
+        GraphSummary(URIRef(r.graph), path, r.triples) for path, r in records.items() if r.graph
+    ]
     return BuildSummary(
-        store=str(store_path),
-        graphs=[GraphSummary(g.iri, g.origin, len(g.graph)) for g in graphs],
-        skipped=skipped,
+        store=location,
+        graphs=sorted(graphs, key=lambda g: str(g.iri)),
+        skipped=[SkippedFile(path, r.skipped) for path, r in sorted(records.items()) if r.skipped],
         violations=counts["Violation"],
         warnings=counts["Warning"],
         infos=counts["Info"],
+        full=full,
+        extracted=extracted,
     )

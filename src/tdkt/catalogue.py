@@ -20,16 +20,18 @@ with ``#`` ends the header (comments further down are SPARQL's own). Each header
   when parameter ``<other>`` is given.
 
 Any other line in the header is an error. Parameters are bound as RDF terms through the
-store's ``bindings`` (Oxigraph ``substitutions``), never pasted into the text. Oxigraph binds
-a substitution only for a projected variable, so a query projects its filter-only
-parameters as its *last* columns; ``run`` drops those trailing parameter columns.
+store's ``bindings`` (escaped terms in a VALUES block, ``tdkt.store.prebind``), never pasted
+into the text by tdkt's callers. A query that projects a filter-only parameter as a *last*
+column (needed when Oxigraph's substitutions did the binding) has those trailing parameter
+columns dropped by ``run``.
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
@@ -107,6 +109,11 @@ def _converter(type_: str) -> Callable[[str], Identifier] | None:
 
 
 def _to_iri_key(kind: str, value: str) -> URIRef:
+    """The IRI of a key, or the IRI itself when a full IRI of that kind is given."""
+    if value.startswith(("http://", "https://")):
+        if not value.startswith(f"{iris.ID}{kind}/") or not _ABSOLUTE_IRI.fullmatch(value):
+            raise ValueError(f"expected a {kind} key or an IRI under {iris.ID}{kind}/")
+        return URIRef(value)
     iri = _IRI_KINDS[kind](value)
     if iri.endswith("/"):  # the key slugged to nothing
         raise ValueError(f"expected a {kind} key, got nothing usable")
@@ -255,9 +262,15 @@ def named(name: str) -> Query:
 def from_file(path: Path) -> Query:
     """A user's .rq file. A header is optional here; if present it is parsed strictly."""
     try:
-        text = path.read_text("utf-8")
+        raw = path.read_bytes()
     except OSError as e:
         raise InputError(path, f"cannot read: {e.strerror or e}") from e
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(
+            path, f"not UTF-8 text (invalid byte at offset {e.start}); save the file as UTF-8"
+        ) from e
     if text.startswith("#"):
         return parse_query(text, path.stem, str(path))
     return Query(name=path.stem, title=path.stem, description="", text=text, path=str(path))
@@ -302,7 +315,9 @@ def parse_assignments(pairs: list[str]) -> dict[str, str]:
 
 def run(store: Store, query: Query, values: Mapping[str, str] | None = None) -> SelectResult:
     """Run a SELECT with its parameters bound; trailing parameter columns are dropped."""
-    result = store.select(query.text, bind(query, values or {}))
+    bound = bind(query, values or {})
+    check_keys(store, query, bound)
+    result = store.select(query.text, bound)
     names = {p.name for p in query.params}
     keep = len(result.variables)
     while keep > 1 and result.variables[keep - 1] in names:
@@ -310,3 +325,41 @@ def run(store: Store, query: Query, values: Mapping[str, str] | None = None) -> 
     if keep == len(result.variables):
         return result
     return SelectResult(result.variables[:keep], [row[:keep] for row in result.rows])
+
+
+# --- keys that name nothing ------------------------------------------------------------------
+
+_EXISTS = "SELECT ?thing WHERE { { ?thing ?property ?value } UNION { ?s ?p ?thing } } LIMIT 1"
+_TERMS = "SELECT DISTINCT ?thing WHERE { { ?thing ?property ?value } UNION { ?s ?p ?thing } }"
+
+
+def check_keys(store: Store, query: Query, bound: Mapping[str, Identifier]) -> None:
+    """A key parameter that names nothing in the store is an error suggesting the nearest keys
+    (an empty table would read as "no such facts")."""
+    for p in query.params:
+        kind = _IRI_KEY.fullmatch(p.type)
+        if kind is None or p.name not in bound:
+            continue
+        if store.select(_EXISTS, {"thing": bound[p.name]}).rows:
+            continue
+        prefix = f"{iris.ID}{kind.group(1)}/"
+        wanted = str(bound[p.name]).removeprefix(prefix)
+        keys = {
+            str(row[0]).removeprefix(prefix)
+            for row in store.select(_TERMS).rows
+            if str(row[0]).startswith(prefix) and "/" not in str(row[0])[len(prefix) :]
+        }
+        hint = nearest(wanted, keys)
+        reason = f"no {kind.group(1)} {wanted!r}"
+        if hint:
+            reason += f"; did you mean {' or '.join(hint)}?"
+        raise InputError(query.name, reason, field=p.name)
+
+
+def nearest(wanted: str, keys: Iterable[str], limit: int = 3) -> list[str]:
+    """Up to ``limit`` keys close to ``wanted``: those containing it (shortest first), then
+    those most alike."""
+    pool = sorted(keys)
+    containing = sorted((k for k in pool if wanted and wanted in k), key=len)
+    alike = difflib.get_close_matches(wanted, pool, n=limit, cutoff=0.6)
+    return list(dict.fromkeys(containing + alike))[:limit]

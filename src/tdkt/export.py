@@ -1,100 +1,111 @@
-"""Write the whole store as ttl, trig, nq or jsonld, the same bytes for the same store.
+"""Write the whole store as ttl, trig, nq or jsonld, streaming, the same bytes for the same store.
 
-rdflib serialises one graph deterministically (Turtle sorts subjects and predicates) but not
-the order of a dataset's graphs, so graphs are written one at a time in IRI order:
+The engine's own serialisers (pyoxigraph ``serialize``) write the quads as the store yields
+them, graph by graph in IRI order, so memory stays constant however big the store is:
 
-- ``nq``: N-Quads lines, sorted.
-- ``ttl``: every named graph merged into one graph of triples (Turtle has no graphs).
+- ``nq``: N-Quads lines, sorted (by code point: an external merge sort through scratch files,
+  so only one chunk of lines is in memory at a time).
+- ``ttl``: every named graph merged into one graph of triples (Turtle has no graphs); the
+  engine's union of the graphs, each triple once.
 - ``trig``: one ``GRAPH`` block per named graph, prefixes declared once at the top.
-- ``jsonld``: expanded JSON-LD, one named-graph object per graph, nodes sorted by ``@id``.
+- ``jsonld``: one named-graph object per graph, in graph order (pyoxigraph's JSON-LD writer).
+
+Within a graph the order is the engine's index order: a function of the stored terms alone,
+so the same store gives the same bytes in any process.
 """
 
 from __future__ import annotations
 
-import json
+import heapq
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from typing import IO
 
-from rdflib import Dataset, Graph, URIRef
+import pyoxigraph as ox
 
 from tdkt import iris
 from tdkt.store.base import Store
 
 FORMATS = ("ttl", "trig", "nq", "jsonld")
+SORT_CHUNK_LINES = 200_000  # lines sorted in memory at once by the N-Quads writer
+
+_FORMAT = {
+    "nq": ox.RdfFormat.N_QUADS,
+    "ttl": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+_PREFIXES = {prefix: str(namespace) for prefix, namespace in iris.PREFIXES.items()}
 
 
-def graphs_of(store: Store) -> dict[URIRef | None, Graph]:
-    """The store's graphs (``None`` = default graph), each with the project's prefixes."""
-    graphs: dict[URIRef | None, Graph] = {}
-    for s, p, o, g in store.quads():
-        if g not in graphs:
-            graphs[g] = Graph(identifier=g) if g is not None else Graph()
-            iris.bind_prefixes(graphs[g])
-        graphs[g].add((s, p, o))
-    return dict(sorted(graphs.items(), key=lambda item: str(item[0] or "")))
+def _engine(store: Store) -> ox.Store | None:
+    """The embedded store's own engine, read-only; None for a store that is not embedded."""
+    from tdkt.store.embedded import EmbeddedStore
+
+    return store.raw() if isinstance(store, EmbeddedStore) else None
 
 
-def _nquads(graphs: dict[URIRef | None, Graph]) -> str:
-    dataset = Dataset()
-    for name, graph in graphs.items():
-        target = dataset.graph(name) if name is not None else dataset.default_graph
-        for triple in graph:
-            target.add(triple)
-    lines = dataset.serialize(format="nquads").splitlines()
-    return "\n".join(sorted(line for line in lines if line)) + "\n"
+def quads(store: Store) -> Iterator[ox.Quad]:
+    """Every quad of every named graph, graph by graph in IRI order, as engine terms."""
+    from tdkt.store.terms import to_ox
+
+    engine = _engine(store)
+    for name in store.graphs():
+        node = ox.NamedNode(str(name))
+        if engine is not None:
+            yield from engine.quads_for_pattern(None, None, None, node)
+        else:
+            for s, p, o, _ in store.quads(name):
+                yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), node)
 
 
-def _turtle(graphs: dict[URIRef | None, Graph]) -> str:
-    merged = Graph()
-    iris.bind_prefixes(merged)
-    for graph in graphs.values():
-        merged += graph
-    return merged.serialize(format="turtle")
+def triples(store: Store) -> Iterator[ox.Triple]:
+    """The union of the named graphs, each triple once where the engine can tell."""
+    engine = _engine(store)
+    if engine is not None:
+        yield from engine.query("CONSTRUCT WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        return
+    for quad in quads(store):
+        yield ox.Triple(quad.subject, quad.predicate, quad.object)
 
 
-def _trig(graphs: dict[URIRef | None, Graph]) -> str:
-    prefixes: set[str] = set()
-    blocks: list[str] = []
-    for graph in graphs.values():
-        dataset = Dataset()
-        iris.bind_prefixes(dataset)
-        target = (
-            dataset.graph(graph.identifier)
-            if isinstance(graph.identifier, URIRef)
-            else dataset.default_graph
-        )
-        for triple in graph:
-            target.add(triple)
-        lines = dataset.serialize(format="trig").splitlines()
-        prefixes.update(line for line in lines if line.startswith("@prefix"))
-        blocks.append("\n".join(line for line in lines if not line.startswith("@prefix")).strip())
-    return "\n".join(sorted(prefixes)) + "\n\n" + "\n\n".join(blocks) + "\n"
+def sorted_lines(lines: Iterable[bytes], out: IO[bytes], chunk: int = SORT_CHUNK_LINES) -> None:
+    """Write ``lines`` to ``out`` sorted, holding at most ``chunk`` of them in memory: sorted
+    runs go to scratch files, then one merge reads them all back a line at a time."""
+    with ExitStack() as stack:
+        runs: list[IO[bytes]] = []
+        batch: list[bytes] = []
+        for line in lines:
+            batch.append(line)
+            if len(batch) >= chunk:
+                runs.append(_run(sorted(batch), stack))
+                batch = []
+        batch.sort()
+        if not runs:
+            out.writelines(batch)
+            return
+        runs.append(_run(batch, stack))
+        out.writelines(heapq.merge(*runs))
 
 
-def _canonical(value, ordered: bool = False):
-    """JSON with every unordered array sorted (node objects, values); ``@list`` keeps order."""
-    if isinstance(value, list):
-        items = [_canonical(v) for v in value]
-        if ordered:
-            return items
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    if isinstance(value, dict):
-        return {k: _canonical(v, ordered=k == "@list") for k, v in value.items()}
-    return value
-
-
-def _jsonld(graphs: dict[URIRef | None, Graph]) -> str:
-    document = []
-    for name, graph in graphs.items():
-        nodes = _canonical(json.loads(graph.serialize(format="json-ld")))
-        document.append({"@id": str(name), "@graph": nodes} if name is not None else nodes)
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-_WRITERS = {"nq": _nquads, "ttl": _turtle, "trig": _trig, "jsonld": _jsonld}
+def _run(lines: list[bytes], stack: ExitStack) -> IO[bytes]:
+    run = stack.enter_context(tempfile.TemporaryFile())  # noqa: SIM115  (closed by the stack)
+    run.writelines(lines)
+    run.seek(0)
+    return run
 
 
 def export(store: Store, stream: IO[bytes], fmt: str) -> None:
     """Serialise the store to ``stream`` (binary) in ``fmt`` (one of ``FORMATS``)."""
-    if fmt not in _WRITERS:
+    if fmt not in _FORMAT:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
-    stream.write(_WRITERS[fmt](graphs_of(store)).encode("utf-8"))
+    if fmt == "nq":
+        with tempfile.TemporaryFile() as unsorted:
+            ox.serialize(quads(store), unsorted, _FORMAT[fmt])
+            unsorted.seek(0)
+            sorted_lines(unsorted, stream)
+        return
+    source = triples(store) if fmt == "ttl" else quads(store)
+    prefixes = _PREFIXES if fmt != "jsonld" else None
+    ox.serialize(source, stream, _FORMAT[fmt], prefixes=prefixes)

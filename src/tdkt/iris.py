@@ -140,6 +140,12 @@ def post_attestation(person_key: str, on: date, post: str) -> URIRef:
     return URIRef(f"{person(person_key)}/post/{on.isoformat()}/{slug(post)}")
 
 
+def undated_post_attestation(person_key: str, source_key_: str, post: str) -> URIRef:
+    """``id/person/{key}/post/undated-{source}/{post}``: a post a source states without any
+    date to attest it at (kept, not dropped; one node per source since nothing ties two)."""
+    return URIRef(f"{person(person_key)}/post/undated-{source_key_}/{slug(post)}")
+
+
 def event(date_iso: str, name: str) -> URIRef:
     """``id/event/2024-03-29-tong-ket-tay-nguyen-duyen-hai-mien-trung``."""
     return _id("event", f"{date_iso}-{slug(name)}")

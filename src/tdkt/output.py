@@ -10,6 +10,10 @@
   spaces so that every row stays one line.
 - ``json``: the SPARQL 1.1 Query Results JSON format (``head.vars``, ``results.bindings``;
   an unbound variable is left out of its binding).
+
+The analysis commands (``rotation``, ``trace``, ``find``…) print a ``people_table`` (words
+only, no key columns, folded at word boundaries to fit 80 columns) and give programs
+``records`` (IRIs and keys kept) as CSV or a JSON array of objects.
 """
 
 from __future__ import annotations
@@ -17,9 +21,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Mapping, Sequence
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
+from rich import box
 from rich.table import Table
 
 from tdkt import iris
@@ -59,10 +65,11 @@ def compact(iri: str) -> str:
     return short
 
 
-def _cell(term: Identifier | None) -> str:
-    """A table cell: IRIs compacted, also inside a " ; "-joined list of IRIs (a source)."""
+def _cell(term: Identifier | None, labels: Mapping[str, str]) -> str:
+    """A table cell: an IRI by its label if it has one, else compacted, also inside a
+    " ; "-joined list of IRIs (a source)."""
     if isinstance(term, URIRef):
-        return compact(term)
+        return labels.get(str(term)) or compact(term)
     text = plain(term)
     parts = text.split(" ; ")
     if isinstance(term, Literal) and all(p.startswith(("http://", "https://")) for p in parts):
@@ -122,12 +129,18 @@ def _delimited(result: SelectResult, dialect: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_table(result: SelectResult, title: str | None = None) -> Table:
+def to_table(
+    result: SelectResult, title: str | None = None, labels: Mapping[str, str] | None = None
+) -> Table:
+    """A table for people: a column ``x`` that has a ``x_label`` twin is shown by its label
+    only, under the name ``x`` (CSV and JSON keep both); an IRI found in ``labels`` (e.g.
+    ``tdkt.analysis.records.labels(store)``) shows its label ("Cụm trưởng", "Đề nghị")."""
+    shown = [i for i, var in enumerate(result.variables) if f"{var}_label" not in result.variables]
     table = Table(title=title, show_lines=False, header_style="bold")
-    for var in result.variables:
-        table.add_column(var, overflow="fold")
+    for i in shown:
+        table.add_column(result.variables[i].removesuffix("_label"), overflow="fold")
     for row in result.rows:
-        table.add_row(*(_cell(v) for v in row))
+        table.add_row(*(_cell(row[i], labels or {}) for i in shown))
     return table
 
 
@@ -138,3 +151,77 @@ def render(result: SelectResult, fmt: str) -> str:
     if fmt in ("csv", "tsv"):
         return _delimited(result, fmt)
     raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+# --- tables for people, records for programs -------------------------------------------------
+
+Value = str | int | float | None
+TERMINAL_WIDTH = 80
+_SHORT = 12  # a column whose cells are all this short is never wrapped
+_TOKEN = 32  # a key or number longer than this may fold
+_OVERHEAD_PER_COLUMN = 3  # a column's padding and separator in a SIMPLE_HEAD table
+
+
+def people_table(
+    title: str,
+    headings: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    caption: str | None = None,
+    width: int = TERMINAL_WIDTH,
+) -> Table:
+    """Words for a person to read, in at most ``width`` columns: short values and single
+    tokens (dates, counts, keys) keep their line, long text wraps between words."""
+    rows = [list(row) for row in rows]
+    widths = column_widths(headings, rows, width)
+    table = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, header_style="bold")
+    for heading, size in zip(headings, widths, strict=True):
+        table.add_column(heading, overflow="fold", width=size)
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def column_widths(headings: Sequence[str], rows: list[list[str]], width: int) -> list[int]:
+    """How wide each column may be so that the table fits ``width``: every column gets what it
+    needs if it can; otherwise columns of text give up room in proportion to their length,
+    never below their longest word."""
+    need, least = [], []
+    for i, heading in enumerate(headings):
+        cells = [row[i] for row in rows]
+        value = max((len(line) for cell in cells for line in cell.splitlines()), default=0)
+        word = min(max((len(w) for c in [heading, *cells] for w in c.split()), default=1), _TOKEN)
+        need.append(max(value, len(heading)))
+        fixed = value <= _SHORT or not any(" " in cell for cell in cells)
+        least.append(max(word, min(value, _TOKEN)) if fixed else word)
+        if fixed:  # room for the heading on one line, never for more than a long key
+            need[-1] = max(least[-1], min(need[-1], _TOKEN))
+    room = width - _OVERHEAD_PER_COLUMN * len(headings) - 1
+    if sum(need) <= room:
+        return need
+    spare = room - sum(least)
+    extra = [n - m for n, m in zip(need, least, strict=True)]
+    if spare <= 0 or not sum(extra):
+        return least
+    return [m + spare * e // sum(extra) for m, e in zip(least, extra, strict=True)]
+
+
+def clip(text: str, width: int) -> str:
+    """``text`` cut at a word boundary to at most ``width`` characters, with "…" when cut."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0] if " " in text[: width - 1] else text[: width - 1]
+    return cut.rstrip(" ,.:;·") + "…"
+
+
+def render_records(records: Sequence[Mapping[str, Value]], fmt: str) -> str:
+    """Records as CSV (a header row, then one line each) or as a JSON array of objects."""
+    if fmt == "json":
+        return json.dumps(list(map(dict, records)), ensure_ascii=False, indent=2) + "\n"
+    if fmt != "csv":
+        raise ValueError(f"unknown format {fmt!r} (choose from table, csv, json)")
+    fields = list(dict.fromkeys(key for record in records for key in record))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows({k: "" if v is None else v for k, v in r.items()} for r in records)
+    return buffer.getvalue()

@@ -1,40 +1,39 @@
 """SHACL validation of the knowledge graph against ``ontology/shapes.ttl``.
 
-pyshacl runs the core constraints on an in-memory rdflib graph (never on an oxrdflib store:
-ten times slower), without inference: the shapes target the classes the data asserts.
+The shapes are compiled to SPARQL by :mod:`tdkt.shacl` and run where the data is: in the
+store (:func:`validate_store`, nothing is read back into rdflib) or in an in-memory Oxigraph
+loaded from RDF files or an rdflib graph. pyshacl stays the reference: ``reference=True`` runs
+it instead, and :func:`findings_from_pyshacl` reads its report into the same findings, so the
+two can be compared exactly (tests/test_shacl_differential.py, the benchmark).
 
-SHACL-SPARQL constraints of shapes that target classes run as one query per constraint
-(``$this`` joined with its target classes, the same meaning as pre-binding ``$this`` per focus
-node) in an in-memory Oxigraph copy of the data. pyshacl re-parses such a query for every focus
-node (0.01–0.14 s each) and rdflib's engine is slow on their joins: a synthetic graph of 10 k
-triples took 175 s through pyshacl alone, 38 s with single rdflib queries, 3 s this way.
-``reference=True`` runs everything through pyshacl; the tests check both paths agree.
-Data must have no blank nodes (docs/model.md): the copy would rename them.
-
-Messages come from the shapes graph, not from pyshacl's report, because pyshacl drops the
-language tag of a SPARQL constraint's message; reading ``sh:message`` by language keeps both
-the Vietnamese and the English text.
+Messages come from the shapes graph, not from a report, because pyshacl drops the language
+tag of a SPARQL constraint's message; reading ``sh:message`` by language keeps both the
+Vietnamese and the English text.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
+from pathlib import Path
 
-from pyoxigraph import RdfFormat, Store
-from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef
-from rdflib.collection import Collection
 from rdflib.term import Node
+from rdflib.util import guess_format
 
+from tdkt.errors import InputError
 from tdkt.iris import SH
+from tdkt.shacl import Result, ShaclError, Shapes
+from tdkt.shacl import validate as run_shapes
+from tdkt.shacl.data import MemoryData, OxigraphData
+from tdkt.shacl.paths import to_text
+from tdkt.shacl.report import from_graph
+from tdkt.store.base import Store
 
 SHAPES_FILE = "shapes.ttl"
 SEVERITIES = ("Violation", "Warning", "Info")
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
-_THIS = re.compile(r"\$this\b")
 
 
 @dataclass(frozen=True)
@@ -78,6 +77,23 @@ def load_ontology() -> Graph:
     return graph
 
 
+def validate_store(store: Store, shapes: Graph | None = None) -> Report:
+    """Validate the union of the store's named graphs, inside the store's own SPARQL engine."""
+    shapes = load_shapes() if shapes is None else shapes
+    return report_of(check_store(store, shapes), shapes)
+
+
+def check_store(store: Store, shapes: Graph) -> list[Result]:
+    """Raw results of the shapes on the store's data (for a standard report).
+
+    An embedded store is queried through its open handle, in this process: the query guard's
+    child process per query (for users' queries) would cost more than most of these queries.
+    """
+    raw = getattr(store, "raw", None)
+    source = OxigraphData(raw(), union=True) if raw is not None else store
+    return run_shapes(Shapes(shapes), source)
+
+
 def validate(
     data: Graph,
     shapes: Graph | None = None,
@@ -85,119 +101,103 @@ def validate(
     *,
     reference: bool = False,
 ) -> Report:
-    """Validate ``data`` (the union of all named graphs) against the shapes.
+    """Validate an rdflib graph (the union of all named graphs) against the shapes.
 
-    ``ontology``, when given, is added to a copy of the data so that ``sh:class`` also sees
-    its subclass links; the shapes do not need it. ``reference`` runs every constraint
-    through pyshacl (slow on SPARQL constraints; the oracle for the fast path).
+    ``ontology``, when given, is added to the data so that ``sh:class`` also sees its subclass
+    links. ``reference`` runs pyshacl instead of the engine (the oracle of the tests).
     """
     shapes = load_shapes() if shapes is None else shapes
-    graph = data if ontology is None else data + ontology
-    compiled = [] if reference else _compilable(shapes)
-    core = shapes
-    if compiled:
-        core = Graph() + shapes
-        for shape, constraint in compiled:
-            core.remove((shape, SH.sparql, constraint))
-    _, report, _ = shacl_validate(
-        graph, shacl_graph=core, inference="none", allow_warnings=True, inplace=True
-    )
-    found = {_finding(report, result, shapes) for result in report.objects(None, SH.result)}
-    if compiled:
-        store = _sparql_store(graph)
-        for shape, constraint in compiled:
-            found.update(_run_sparql_constraint(store, shapes, shape, constraint))
+    if reference:
+        results, report = pyshacl_results(data if ontology is None else data + ontology, shapes)
+        return report_of(results, shapes, report)
+    memory = MemoryData()
+    memory.add_graph(data)
+    if ontology is not None:
+        memory.add_graph(ontology)
+    return report_of(run_shapes(Shapes(shapes), memory), shapes)
+
+
+def check_files(data: Sequence[Path], shapes: Path | None = None) -> tuple[list[Result], Graph]:
+    """Raw results of validating RDF files, and the shapes graph (tdkt's own when None)."""
+    graph = load_shapes() if shapes is None else parse_shapes(shapes)
+    memory = MemoryData()
+    for path in data:
+        memory.add_file(Path(path))
+    shapes_graph = memory.add_shapes_graph(graph)
+    try:
+        return run_shapes(Shapes(graph), memory, shapes_graph), graph
+    except ShaclError as e:  # name the shapes file the user gave
+        raise InputError(shapes or SHAPES_FILE, e.reason) from None
+
+
+def parse_shapes(path: Path) -> Graph:
+    """A shapes file, parsed by rdflib; a syntax error names the file."""
+    try:
+        return Graph().parse(path, format=guess_format(str(path)) or "turtle")
+    except (SyntaxError, ValueError) as e:
+        raise InputError(path, f"not valid RDF: {_one_line(e)}") from None
+    except Exception as e:  # rdflib's parsers raise their own types (BadSyntax, …)
+        if isinstance(e, OSError):
+            raise
+        raise InputError(path, f"not valid RDF: {_one_line(e)}") from None
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
+
+
+# ---- results as findings ----------------------------------------------------------------------
+
+
+def report_of(results: Iterable[Result], shapes: Graph, report: Graph | None = None) -> Report:
+    """Findings of engine or pyshacl results, sorted; paths are read from ``report`` if given."""
+    paths_graph = shapes if report is None else report
+    texts: dict[tuple, tuple[str | None, str, str]] = {}  # per (shape, constraint, path)
+    found = set()
+    for r in results:
+        key = (r.shape, r.constraint, r.path)
+        if key not in texts:
+            messages = _messages(shapes, r.constraint) or _messages(shapes, r.shape)
+            texts[key] = (
+                to_text(paths_graph, r.path),
+                messages.get("vi", ""),
+                messages.get("en", ""),
+            )
+        path, vi, en = texts[key]
+        found.add(
+            Finding(
+                severity=str(r.severity).removeprefix(str(SH)),
+                focus=_text(r.focus) or "",
+                path=path,
+                value=_text(r.value),
+                shape=str(r.shape),
+                message_vi=vi,
+                message_en=en,
+            )
+        )
     findings = sorted(found, key=_order)
     return Report(conforms=not any(f.severity == "Violation" for f in findings), findings=findings)
 
 
-# ---- SHACL-SPARQL constraints as one query each ---------------------------------------------
+def pyshacl_results(data: Graph, shapes: Graph) -> tuple[list[Result], Graph]:
+    """pyshacl's results on ``data`` (no inference, so validating in place leaves it as it
+    was and spares a copy), and its report graph."""
+    from pyshacl import validate as shacl_validate
 
-
-def _compilable(shapes: Graph) -> list[tuple[Node, Node]]:
-    """(shape, constraint) pairs whose shape targets classes only and whose query can be joined."""
-    pairs = []
-    for shape, constraint in sorted(shapes.subject_objects(SH.sparql)):
-        targets = {
-            p for p, _ in shapes.predicate_objects(shape) if str(p).startswith(str(SH) + "target")
-        }
-        select = shapes.value(constraint, SH.select)
-        if targets == {SH.targetClass} and select is not None and _WHERE.search(str(select)):
-            pairs.append((shape, constraint))
-    return pairs
-
-
-def _sparql_store(graph: Graph) -> Store:
-    """An in-memory Oxigraph copy of the data: rdflib's engine took minutes on these joins."""
-    store = Store()
-    store.load(graph.serialize(format="nt", encoding="utf-8"), format=RdfFormat.N_TRIPLES)
-    return store
-
-
-def _run_sparql_constraint(
-    store: Store, shapes: Graph, shape: Node, constraint: Node
-) -> list[Finding]:
-    """Solutions of the constraint for every target node: ``$this`` becomes a joined ``?this``."""
-    classes = " ".join(c.n3() for c in sorted(shapes.objects(shape, SH.targetClass)))
-    target = (
-        "{ VALUES ?tdktTargetClass { " + classes + " } "
-        "?this <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-        "/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?tdktTargetClass . } "
+    _, graph, _ = shacl_validate(
+        data, shacl_graph=shapes, inference="none", allow_warnings=True, inplace=True
     )
-    text = _THIS.sub("?this", str(shapes.value(constraint, SH.select)))
-    text = _WHERE.sub(lambda m: m.group(0) + " " + target, text, count=1)
-    severity = shapes.value(shape, SH.severity) or SH.Violation
-    messages = _messages(shapes, constraint) or _messages(shapes, shape)
-    return [
-        Finding(
-            severity=_severity_name(severity),
-            focus=solution["this"].value,
-            path=_term_text(solution["path"]),
-            value=_term_text(solution["value"]),
-            shape=str(shape),
-            message_vi=messages.get("vi", ""),
-            message_en=messages.get("en", ""),
-        )
-        for solution in store.query(text, prefixes=_prefixes(shapes, constraint))
-    ]
+    return from_graph(graph)[1], graph
 
 
-def _term_text(term) -> str | None:
-    """An Oxigraph term as text (its IRI or lexical form), like ``_text`` for rdflib terms."""
-    return None if term is None else term.value
+def findings_from_pyshacl(report: Graph, shapes: Graph) -> list[Finding]:
+    """A pyshacl results graph as the same sorted findings :func:`validate_store` gives."""
+    return report_of(from_graph(report)[1], shapes, report).findings
 
 
-def _prefixes(shapes: Graph, constraint: Node) -> dict[str, str]:
-    """The ``sh:declare`` prefixes a constraint names through ``sh:prefixes``."""
-    declared = {}
-    for owner in shapes.objects(constraint, SH.prefixes):
-        for declaration in shapes.objects(owner, SH.declare):
-            prefix = shapes.value(declaration, SH.prefix)
-            namespace = shapes.value(declaration, SH.namespace)
-            declared[str(prefix)] = str(namespace)
-    return declared
-
-
-# ---- pyshacl's report as findings -------------------------------------------------------------
-
-
-def _finding(report: Graph, result: Node, shapes: Graph) -> Finding:
-    shape = report.value(result, SH.sourceShape)
-    constraint = report.value(result, SH.sourceConstraint)
-    messages = _messages(shapes, constraint) or _messages(shapes, shape)
-    return Finding(
-        severity=_severity_name(report.value(result, SH.resultSeverity)),
-        focus=str(report.value(result, SH.focusNode)),
-        path=_path_text(report, report.value(result, SH.resultPath)),
-        value=_text(report.value(result, SH.value)),
-        shape=str(shape),
-        message_vi=messages.get("vi", ""),
-        message_en=messages.get("en", ""),
-    )
-
-
-def _severity_name(severity: Node | None) -> str:
-    return str(severity).removeprefix(str(SH))
+def same_report(a: Report, b: Report) -> bool:
+    """Whether two reports hold exactly the same findings (and so the same verdict)."""
+    return a.findings == b.findings and a.conforms == b.conforms
 
 
 def _messages(shapes: Graph, node: Node | None) -> dict[str, str]:
@@ -216,14 +216,6 @@ def _text(node: Node | None) -> str | None:
     if node is None:
         return None
     return str(node) if isinstance(node, URIRef | Literal) else node.n3()
-
-
-def _path_text(report: Graph, path: Node | None) -> str | None:
-    """A result path as text; an ``sh:alternativePath`` reads ``a | b`` (blank-node free)."""
-    alternatives = report.value(path, SH.alternativePath) if path is not None else None
-    if alternatives is None:
-        return _text(path)
-    return " | ".join(str(p) for p in Collection(report, alternatives))
 
 
 def _order(finding: Finding) -> tuple:

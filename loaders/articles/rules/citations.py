@@ -1,9 +1,12 @@
 """Citations of legal and party documents.
 
 A numbered mention resolves by its normalised number ("91/2017NĐ-CP" → 91/2017/NĐ-CP); a
-law cited by name resolves to the law in force on the article's date ("Luật Thi đua, khen
-thưởng" in 2019 → 15/2003/QH11 as amended, in 2024 → 06/2022/QH15). A mention with neither
-a number nor a name the tables know is not a citation of an identifiable document.
+number the tables do not hold is recorded with the type its code states ("Tờ trình số
+13/TTr-UBND" → a submission). A law cited by name resolves to the law in force on the
+article's date ("Luật Thi đua, khen thưởng" in 2019 → 15/2003/QH11 as amended, in 2024 →
+06/2022/QH15), or to the year its name states ("… 2022") even in an undated text. A mention
+with neither a full number nor a name the tables know is not a citation of an identifiable
+document.
 
 The stated date is compared with the document's own date (``Entry.valid_from``): equal →
 agrees, different → disagrees, no date on record → unverifiable.
@@ -20,7 +23,7 @@ from datetime import date
 
 from tdkt.loaders.articles.dates import find_dates
 from tdkt.loaders.articles.facts import AGREES, DISAGREES, UNVERIFIABLE, Citation
-from tdkt.loaders.articles.numbers import DocumentMention, find_documents
+from tdkt.loaders.articles.numbers import DocumentMention, find_documents, find_headers
 from tdkt.loaders.articles.reader import Article
 from tdkt.loaders.articles.rules.awards import document_key
 from tdkt.loaders.articles.rules.common import (
@@ -32,24 +35,58 @@ from tdkt.loaders.articles.rules.common import (
     split_sentences,
 )
 from tdkt.loaders.gazetteer import Entry, Gazetteer
+from tdkt.text import match_key
 
 _SPEECH = re.compile(
     r"(?<!\w)(?:phát\s+biểu|đề\s+nghị|nhấn\s+mạnh|chỉ\s+đạo|yêu\s+cầu|khẳng\s+định|cho\s+biết|"
     r"lưu\s+ý|nói|đề\s+cập|nêu\s+rõ|chỉ\s+rõ)(?!\w)",
     re.IGNORECASE,
 )
+_CODED = re.compile(r"[/\-]")
 _ISSUED = re.compile(r"\b(?:ban hanh|ky)\s*$")
 
 
 def extract(article: Article, context: Context, gazetteer: Gazetteer) -> list[Citation]:
-    facts = []
-    for paragraph in paragraphs(article):
+    content = paragraphs(article)
+    found: list[tuple[list[Span], DocumentMention]] = []
+    for mention in find_headers(article.text):  # a legal text's own number, in its header
+        found.append(([Span(mention.start, mention.end, mention.text)], mention))
+    for paragraph in content:
         sentences = list(split_sentences(paragraph))
-        for mention in find_documents(paragraph.text, paragraph.start):
-            citation = _citation(article, context, gazetteer, sentences, mention)
-            if citation is not None:
-                facts.append(citation)
+        found += [(sentences, m) for m in find_documents(paragraph.text, paragraph.start)]
+    facts = []
+    dated: dict[str, Entry] = {}  # law names this text has tied to a year, by match key
+    for sentences, mention in found:
+        entry = _resolve(context, gazetteer, mention, dated)
+        citation = _citation(article, context, gazetteer, sentences, mention, entry)
+        if citation is None:
+            continue
+        facts.append(citation)
+        if mention.name_text and entry is not None and (mention.year_hint or mention.date):
+            dated[match_key(mention.name_text)] = entry
     return facts
+
+
+def _resolve(
+    context: Context, gazetteer: Gazetteer, mention: DocumentMention, dated: dict[str, Entry]
+) -> Entry | None:
+    """The known document a mention names. A law's name with a year ("… năm 2003", "… 2022")
+    or a date ("… ngày 15 tháng 6 năm 2022") is the law passed that year, else none; the same
+    name bare, later in a text that dated it, is that law again ("Căn cứ Luật X ngày …; … của
+    Luật X"); else the law in force on the article's date."""
+    if mention.number:
+        return gazetteer.document(mention.number)
+    if not mention.name_text:
+        return None
+    year = mention.year_hint or (mention.date.year if mention.date else None)
+    if year is not None:
+        entry = gazetteer.document_by_name(f"{mention.name_text} năm {year}", date.max)
+        passed = entry is not None and entry.valid_from is not None
+        return entry if passed and entry.valid_from.year == year else None
+    earlier = dated.get(match_key(mention.name_text))
+    if earlier is not None or context.date is None:
+        return earlier
+    return gazetteer.document_by_name(mention.name_text, context.date)
 
 
 def _citation(
@@ -58,19 +95,17 @@ def _citation(
     gazetteer: Gazetteer,
     sentences: list[Span],
     mention: DocumentMention,
+    entry: Entry | None,
 ) -> Citation | None:
     sentence = enclosing(sentences, mention.start) or sentences[0]
     stated, stated_text = mention.date, mention.date_text
     if stated is None:
         stated, stated_text = _issued_before(sentence, mention, context)
     if mention.number:
-        entry = gazetteer.document(mention.number)
+        if entry is None and (mention.doc_type is None or not _CODED.search(mention.number)):
+            return None  # a bare "số 34" or an untyped number identifies no document
         key = document_key(mention.number, context.host, stated, gazetteer)
-    elif mention.name_text and context.date is not None:
-        name = mention.name_text + (f" năm {mention.year_hint}" if mention.year_hint else "")
-        entry = gazetteer.document_by_name(name, context.date)
-        if entry is None:
-            return None
+    elif entry is not None:
         key = entry.key
     else:
         return None
@@ -84,6 +119,7 @@ def _citation(
         date_agreement=_agreement(stated, entry),
         speaker=_speaker(context, sentences, sentence),
         evidence=evidence(article, mention.start, mention.end),
+        document_type=mention.doc_type,
     )
 
 

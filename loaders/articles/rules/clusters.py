@@ -6,7 +6,14 @@ import re
 
 from tdkt.loaders.articles.facts import STATED, ClusterMention, Membership
 from tdkt.loaders.articles.reader import Article
-from tdkt.loaders.articles.rules.common import Context, Span, evidence, listed, paragraphs
+from tdkt.loaders.articles.rules.common import (
+    SECTOR_AFTER,
+    Context,
+    Span,
+    evidence,
+    listed,
+    paragraphs,
+)
 from tdkt.loaders.gazetteer import Entry, Gazetteer, Match
 from tdkt.text import match_key
 
@@ -29,8 +36,14 @@ def spans(article: Article) -> list[Span]:
 
 
 def find(article: Article, gazetteer: Gazetteer) -> list[Match]:
-    """Every cluster name in the title and the content, in that order."""
-    return [m for s in spans(article) for m in gazetteer.find_clusters(s.text, s.start)]
+    """Every cluster name in the title and the content, in that order; a name a sector body
+    borrows ("Cụm thi đua các tỉnh Tây Nam Bộ của Hội CCB") is a look-alike, not the cluster."""
+    return [
+        m
+        for s in spans(article)
+        for m in gazetteer.find_clusters(s.text, s.start)
+        if not SECTOR_AFTER.match(article.text, m.end, s.end)
+    ]
 
 
 def main_cluster(article: Article, gazetteer: Gazetteer) -> Entry | None:
@@ -56,13 +69,18 @@ def mentions(article: Article, context: Context, gazetteer: Gazetteer) -> list[C
 def extract(article: Article, context: Context, gazetteer: Gazetteer) -> list[Membership]:
     """Members of a cluster where the article lists them, for the year of the event: after
     a cluster's name, or after a bare "Cụm" that means the article's cluster."""
-    year = context.event.date.year if context.event else (context.date and context.date.year)
+    day = context.event.date if context.event and context.event.date else context.date
+    year = day.year if day else None
     if year is None:
         return []
     facts: list[Membership] = []
     for span in paragraphs(article):
         provinces = gazetteer.find_provinces(span.text, context.date, span.start)
-        named = gazetteer.find_clusters(span.text, span.start)
+        named = [
+            m
+            for m in gazetteer.find_clusters(span.text, span.start)
+            if not SECTOR_AFTER.match(article.text, m.end, span.end)
+        ]
         heads = [(m.entry, m.start, m.end) for m in named]
         if context.cluster is not None:
             heads += [

@@ -37,8 +37,10 @@ class Context:
         """The emulation year a fact refers to when its sentence names none: the year the
         event reviews (a review held in March 2024 is run by the 2023 office-holders and
         proposes awards for 2023), else the year of the event, else of the article."""
-        if self.event is not None:
-            return self.event.reporting_year or self.event.date.year
+        if self.event is not None and self.event.reporting_year:
+            return self.event.reporting_year
+        if self.event is not None and self.event.date:
+            return self.event.date.year
         return self.date.year if self.date else None
 
 
@@ -89,9 +91,18 @@ def paragraphs(article: Article) -> list[Span]:
     return [Span(p.start, p.end, p.text) for p in article.paragraphs]
 
 
-def sentences(article: Article) -> list[Span]:
-    """Every sentence of every content paragraph, in text order."""
-    return [s for p in paragraphs(article) for s in split_sentences(p)]
+def sentences(article: Article) -> tuple[Span, ...]:
+    """Every sentence of every content paragraph, in text order. Several rules walk the same
+    article's sentences: the last article's are kept (one entry, checked by identity)."""
+    cached = _last_sentences.get(id(article))
+    if cached is None or cached[0] is not article:
+        spans = tuple(s for p in paragraphs(article) for s in split_sentences(p))
+        _last_sentences.clear()
+        _last_sentences[id(article)] = cached = (article, spans)
+    return cached[1]
+
+
+_last_sentences: dict[int, tuple[Article, tuple[Span, ...]]] = {}
 
 
 def split_sentences(paragraph: Span) -> Iterator[Span]:
@@ -163,12 +174,19 @@ _STATUS_CUES = (
 )
 
 
+# "X được bầu …, thay Y là Cụm trưởng năm 2023": what follows "thay" is a fact about Y, not
+# governed by the cue before it.
+_REPLACES = re.compile(r"\bthay(?: cho| the)?\b")
+
+
 def status_cue(span: Span, position: int) -> tuple[str, int] | None:
     """The status cue nearest before ``position`` in the span, and where it ends."""
     text = span.folded()[: position - span.start]
+    replaced = [m.end() for m in _REPLACES.finditer(text)]
+    floor = replaced[-1] if replaced else 0
     best: tuple[int, int, str] | None = None
     for pattern, status in _STATUS_CUES:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text, floor):
             if best is None or match.start() > best[0]:
                 best = (match.start(), span.start + match.end(), status)
     return (best[2], best[1]) if best else None
@@ -178,3 +196,30 @@ def status_before(span: Span, position: int) -> str | None:
     """The status the nearest cue before ``position`` gives, if any."""
     cue = status_cue(span, position)
     return cue[0] if cue else None
+
+
+# A sector body that holds a look-alike cluster's role or names its cluster: a department
+# (Sở), an inspectorate, a broadcaster (Đài), an alliance or union of associations, an
+# association (Hội …, not "hội nghị", "hội đồng"), the Fatherland Front, a Party committee,
+# a mass organisation, a branch of a ministry. Not the province itself (UBND, tỉnh, thành phố).
+_SECTOR_HEAD = (
+    r"sở|thanh\s+tra|đài|liên\s+minh|liên\s+hiệp|hội(?!\s+(?:nghị|đồng|thảo))|mặt\s+trận"
+    r"|[uủ]\s*[yỷ]\s+ban\s+(?:mttq|mặt\s+trận)|mttq|đảng\s+[uủ][yỷ]|công\s+an|bộ\s+chỉ\s+huy"
+    r"|cục|kho\s+bạc|ngân\s+hàng|bảo\s+hiểm|t[oò]a\s+án|viện\s+kiểm\s+sát|liên\s+đoàn"
+    r"|công\s+đoàn|tỉnh\s+đoàn|đoàn\s+thanh\s+niên"
+)
+_SECTOR_BEFORE = re.compile(
+    rf"(?<!\w)(?:{_SECTOR_HEAD})(?!\w)"
+    r"(?:(?!\b(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân|là|làm|được|giao|bầu|suy tôn|cho|với)\b)"
+    r"[^\n;.()])*$",
+    re.IGNORECASE,
+)
+_SECTOR_REACH = 60
+SECTOR_AFTER = re.compile(rf"\s*,?\s*(?:của|thuộc)\s+(?:các\s+)?(?:{_SECTOR_HEAD})(?!\w)", re.I)
+
+
+def sector_held(text: str, start: int) -> bool:
+    """Whether the unit named at ``start`` ("tỉnh X") is written as part of a sector body
+    ("Hội CCB tỉnh X", "Sở VHTTDL tỉnh X", "Thanh tra tỉnh X"): then a cluster role or
+    membership is that body's, in a look-alike cluster, never the province's."""
+    return _SECTOR_BEFORE.search(text[max(0, start - _SECTOR_REACH) : start]) is not None

@@ -1,10 +1,10 @@
 """Officials: a personal name next to a title (one or more posts), in either order.
 
-Titles and the bodies and provinces their posts name are read by ``titles``. A title
-directly before a name is title-first ("Giám đốc Sở Nội vụ Bình Định Lê Minh Tuấn"); a name
-then ", " / " - " and a title is name-first ("Lê Ánh Dương - Phó Bí thư Tỉnh ủy, Chủ tịch
-UBND tỉnh"). A name is 2–4 capitalised syllables whose first is a Vietnamese surname
-(compared without diacritics, so a typo such as "Đăng" for "Đặng" still reads as a surname).
+Titles and the bodies and provinces their posts name are read by ``titles``; names by
+``names``. A title directly before a name is title-first ("Giám đốc Sở Nội vụ Bình Định Lê
+Minh Tuấn"); a name then ", " / " - " / " (" and a title is name-first ("Lê Ánh Dương - Phó
+Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"). A bare post between the name and the title ("X, Vụ
+trưởng - Giám đốc …") is passed over.
 
 Person keys. A person's key is the slug of the name, so spellings that differ only in
 diacritics ("Đăng Thị Ngọc Thịnh", "Đặng Thị Ngọc Thịnh") are one person. When one name is
@@ -17,31 +17,41 @@ rule; the graph then holds two nodes that a curator can merge.)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from tdkt.loaders.articles.facts import Evidence, Official, Post
 from tdkt.loaders.articles.reader import Article
 from tdkt.loaders.articles.rules.common import Context, Span, evidence, folded, paragraphs
-from tdkt.loaders.articles.rules.titles import titles
-from tdkt.loaders.gazetteer import Gazetteer, Match
-from tdkt.text import fold, match_key, slug
-
-# Common Vietnamese surnames (general knowledge), compared folded.
-_SURNAME_LIST = (
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Lương "
-    "Trương Đào Đoàn Vương Trịnh Mai Tô Tôn Hà Lâm Phùng Cao Châu Tạ Thái Lưu Kiều Quách "
-    "Triệu Hứa La Lại Mạc Nông Chu Thân Phương Khúc Tăng Lục Giang Âu Hầu Lò Quan Nghiêm "
-    "Kim Doãn Diệp Đàm Đồng Bạch Ông Ninh Từ Trang Lã Vi Khổng Hàn Thạch Tống Đường Quang "
-    "Sầm Cù Ma Đới Văn"
+from tdkt.loaders.articles.rules.names import (
+    WORD,
+    capitalised,
+    is_name,
+    marked_before,
+    run_after,
+    run_before,
 )
-SURNAMES = frozenset(fold(s) for s in _SURNAME_LIST.split())
+from tdkt.loaders.articles.rules.signatures import signers
+from tdkt.loaders.articles.rules.titles import BARE_ROLE, has_post, titles
+from tdkt.loaders.gazetteer import Gazetteer, Match
+from tdkt.text import match_key, slug
 
-_BEFORE_NAME = re.compile(r"\s*(?:,\s*)?(?:(?:đồng\s+chí|đ/c|ông|bà)\s+)?", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_]+")
+_BEFORE_NAME = re.compile(
+    r"[ \t]*(?:[,\-–][ \t]*)?(?:(?:đồng\s+chí|đ/c|ông|bà)[ \t]+)?", re.IGNORECASE
+)
 # A title after these words names someone the person acts for or belongs to, not the person.
 _ON_BEHALF = re.compile(r"(?:\bcủa|thay\s+mặt|(?:ủy|uỷ)\s+quyền)\s*$", re.IGNORECASE)
+# What separates a name from the title after it, with a bare post word between at most.
+_NAME_SEP = re.compile(rf"\s*(?:,|-|–|\()\s*(?:(?:{BARE_ROLE})\s*(?:,|-|–)\s*)?$", re.IGNORECASE)
+_HONOURED = re.compile(
+    r"(?<!\w)(?:đồng\s+chí|đ/c|ông|bà) (?P<name>(?:[^\W\d_]+ ){1,3}[^\W\d_]+)$", re.IGNORECASE
+)
+_OVERLAP_LOOKBACK = 4  # place names nested or adjacent at one spot
+_DASH = re.compile(r"[-–]")
+_WINDOW = 80  # characters of context looked at before a title
 
 
 @dataclass(frozen=True)
@@ -57,9 +67,13 @@ class _Titled:
 def extract(article: Article, context: Context, gazetteer: Gazetteer) -> list[Official]:
     """Every person named with a post, with all the places the name occurs."""
     titled: list[_Titled] = []
+    written = _Written(article.text)
     for paragraph in paragraphs(article):
+        if not has_post(paragraph.text):
+            continue  # no title, so no official: spare the place-name search
         provinces = gazetteer.find_provinces(paragraph.text, context.date, paragraph.start)
-        titled += _titled(article, paragraph, provinces, context, gazetteer)
+        titled += _titled(article, paragraph, provinces, context, gazetteer, written)
+    titled += [_Titled(s.start, s.end, s.name, (s.post,)) for s in signers(article, gazetteer)]
     return _people(article, titled)
 
 
@@ -87,88 +101,98 @@ def _titled(
     provinces: list[Match],
     context: Context,
     gazetteer: Gazetteer,
+    written: _Written,
 ) -> list[_Titled]:
     text, base = paragraph.text, paragraph.start
-    blocked = [(p.start - base, p.end - base) for p in provinces]
+    blocked = sorted((p.start - base, p.end - base) for p in provinces)
     people: list[_Titled] = []
     for title in titles(article, paragraph, provinces, context, gazetteer):
-        if _ON_BEHALF.search(text[: title.start - base]):
+        start = title.start - base
+        if _ON_BEHALF.search(text, max(0, start - _WINDOW), start):
             continue  # "Thừa ủy quyền của Chủ tịch nước, đồng chí X": not X's own post
-        after = _name_after(text, title.end - base, blocked)
-        if after is not None:
-            people.append(
-                _Titled(base + after[0], base + after[1], text[slice(*after)], title.posts)
-            )
-            continue
-        before = _name_before(text, title.start - base, blocked)
-        if before is not None:
-            people.append(
-                _Titled(base + before[0], base + before[1], text[slice(*before)], title.posts)
-            )
+        after = _name_after(text, title.end - base, blocked, title.open_end)
+        before = _name_before(text, start, blocked)
+        if (
+            after is not None
+            and before is not None
+            and _DASH.search(text, title.end - base, after[0])
+        ):
+            after = None  # "A - Title - B": the dash before the title binds A to it
+        span = after or before or _miscased_before(text, start, written)
+        if span is not None:
+            people.append(_Titled(base + span[0], base + span[1], text[slice(*span)], title.posts))
     return people
 
 
-def _is_name(words: list[re.Match[str]]) -> bool:
-    return (
-        2 <= len(words) <= 4
-        and fold(words[0].group()) in SURNAMES
-        and all(
-            w.group()[0].isupper() and w.group()[1:].islower() or len(w.group()) == 1 for w in words
-        )
-        and all(words[i].end() + 1 == words[i + 1].start() for i in range(len(words) - 1))
-    )
-
-
-def _capitalised_run(text: str, start: int, forward: bool) -> list[re.Match[str]]:
-    """Up to four capitalised words separated by single spaces, from ``start`` on."""
-    if forward:
-        words = []
-        for w in _WORD.finditer(text, start):
-            expected = start if not words else words[-1].end() + 1
-            if w.start() != expected or not w.group()[0].isupper() or len(words) == 4:
-                break
-            words.append(w)
-        return words
-    words = list(_WORD.finditer(text, 0, start))
-    run: list[re.Match[str]] = []
-    end = start
-    for w in reversed(words):
-        if w.end() != end or not w.group()[0].isupper() or len(run) == 4:
-            break
-        run.insert(0, w)
-        end = w.start() - 1
-        if end < 0 or text[end] != " ":
-            break
-    return run
-
-
 def _overlaps(span: tuple[int, int], blocked: list[tuple[int, int]]) -> bool:
-    return any(s < span[1] and span[0] < e for s, e in blocked)
+    """Whether the span overlaps a place name; ``blocked`` is sorted and a name is short, so
+    only the few place names starting just before the span's end can overlap it."""
+    last = bisect_left(blocked, (span[1],))
+    return any(e > span[0] for _, e in blocked[max(0, last - _OVERLAP_LOOKBACK) : last])
 
 
-def _name_after(text: str, end: int, blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _name_after(
+    text: str, end: int, blocked: list[tuple[int, int]], open_end: bool
+) -> tuple[int, int] | None:
+    """The name right after a title ("Chủ tịch UBND tỉnh X, đồng chí Nguyễn Văn An"); after a
+    title ending in a district's name, only past a comma or an honorific."""
     gap = _BEFORE_NAME.match(text, end)
     start = gap.end() if gap else end
     if start == end and end < len(text) and not text[end].isspace():
         return None
-    run = _capitalised_run(text, start, forward=True)
-    while len(run) >= 2 and not _is_name(run):
-        run = run[:-1]
-    if len(run) < 2 or not _is_name(run):
+    if open_end and not text[end:start].strip():
         return None
-    span = (run[0].start(), run[-1].end())
-    return None if _overlaps(span, blocked) else span
+    run = run_after(text, start)
+    marked = marked_before(text, start)
+    while len(run) >= 2 and not is_name([w.group() for w in run], marked):
+        run = run[:-1]
+    return _span(run, blocked)
 
 
 def _name_before(text: str, start: int, blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
-    head = text[:start]
-    sep = re.search(r"\s*(?:,|-|–|\()\s*$", head)
+    """The name right before a title ("Nguyễn Văn An - Chủ tịch UBND tỉnh")."""
+    sep = _NAME_SEP.search(text, max(0, start - _WINDOW), start)
     if sep is None:
         return None
-    run = _capitalised_run(text, sep.start(), forward=False)
-    while len(run) >= 2 and not _is_name(run):
+    run = run_before(text, sep.start())
+    while len(run) >= 2:
+        if is_name([w.group() for w in run], marked_before(text, run[0].start())):
+            return _span(run, blocked)
         run = run[1:]
-    if len(run) < 2 or not _is_name(run):
+    return None
+
+
+class _Written:
+    """Whether the article writes a phrase somewhere; each phrase is searched for once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.seen: dict[str, bool] = {}
+
+    def __contains__(self, phrase: str) -> bool:
+        if phrase not in self.seen:
+            self.seen[phrase] = phrase in self.text
+        return self.seen[phrase]
+
+
+def _miscased_before(text: str, start: int, whole: _Written) -> tuple[int, int] | None:
+    """A name after an honorific with a syllable typed in lower case ("đồng chí Nguyễn Văn
+    an, Chủ tịch …"), read only where the article also writes it correctly elsewhere."""
+    sep = _NAME_SEP.search(text, max(0, start - _WINDOW), start)
+    if sep is None:
+        return None
+    found = _HONOURED.search(text, max(0, sep.start() - _WINDOW), sep.start())
+    if found is None:
+        return None
+    words = found.group("name").split()
+    fixed = [w[0].upper() + w[1:] for w in words]
+    if fixed == words or not is_name(fixed, marked=False) or " ".join(fixed) not in whole:
+        return None
+    return found.start("name"), found.end("name")
+
+
+def _span(run: list[re.Match[str]], blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
+    if len(run) < 2:
         return None
     span = (run[0].start(), run[-1].end())
     return None if _overlaps(span, blocked) else span
@@ -183,10 +207,13 @@ def _people(article: Article, titled: list[_Titled]) -> list[Official]:
     for item in titled:
         groups.setdefault((slug(item.name), _province_key(item.posts)), []).append(item)
     # A mention without a provincial post joins the one provincial person of that name.
+    provincial: dict[str, list[tuple[str, str | None]]] = {}
+    for group in groups:
+        if group[1] is not None:
+            provincial.setdefault(group[0], []).append(group)
     for key, province in list(groups):
-        provincial = [g for g in groups if g[0] == key and g[1] is not None]
-        if province is None and len(provincial) == 1:
-            groups[provincial[0]] += groups.pop((key, None))
+        if province is None and len(provincial.get(key, ())) == 1:
+            groups[provincial[key][0]] += groups.pop((key, None))
     split = Counter(key for key, _ in groups)
     officials = []
     for (key, province), items in groups.items():
@@ -226,27 +253,51 @@ def _subsumed(key: tuple[str, str | None], posts: dict) -> bool:
 
 
 def _with_bare_mentions(article: Article, officials: list[Official]) -> list[Official]:
-    """Add every occurrence of each name (any spelling) and pick the commonest spelling. Where
-    one name belongs to two people, an occurrence goes to the one last introduced before it."""
+    """Add every occurrence of each name (any spelling) and pick the commonest well-cased
+    spelling. Where one name belongs to two people, an occurrence goes to the one last
+    introduced before it. One pass over the words, so the work is linear in the text."""
     text = folded(article.text)
     found: list[list[Evidence]] = [list(o.mentions) for o in officials]
-    by_name: dict[str, list[int]] = {}
+    by_name: dict[tuple[str, ...], list[int]] = {}
     for i, official in enumerate(officials):
-        by_name.setdefault(fold(official.name), []).append(i)
-    for name, owners in by_name.items():
-        pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)")
-        for m in pattern.finditer(text):
-            if _in_paragraph(article, m.start()):
-                owner = _owner(officials, owners, m.start())
-                found[owner].append(Evidence(m.start(), m.end(), article.text[m.start() : m.end()]))
+        by_name.setdefault(tuple(folded(official.name).split()), []).append(i)
+    sizes = sorted({len(name) for name in by_name})
+    firsts = {name[0] for name in by_name}
+    words = list(WORD.finditer(text))
+    paragraphs = article.paragraphs
+    starts = [p.start for p in paragraphs]
+    for i, first in enumerate(words):
+        if first.group() not in firsts:
+            continue
+        where = bisect_right(starts, first.start()) - 1
+        if where < 0 or first.start() >= paragraphs[where].end:
+            continue  # only the article's own paragraphs, not its metadata lines
+        for size in sizes:
+            run = words[i : i + size]
+            owners = by_name.get(tuple(w.group() for w in run))
+            if owners is None or len(run) < size or not _spaced(text, run):
+                continue
+            start, end = first.start(), run[-1].end()
+            owner = _owner(officials, owners, start)
+            found[owner].append(Evidence(start, end, article.text[start:end]))
     result = []
     for official, mentions in zip(officials, found, strict=True):
         unique = tuple(sorted(set(mentions), key=lambda e: e.start))
         counts = Counter(m.quote for m in unique)
-        name = max(counts, key=lambda s: (counts[s], -_first(unique, s)))
+        name = max(counts, key=lambda s: (_well_cased(s), counts[s], -_first(unique, s)))
         spellings = tuple(sorted(s for s in counts if s != name))
         result.append(replace(official, name=name, spellings=spellings, mentions=unique))
     return result
+
+
+def _spaced(text: str, run: list[re.Match[str]]) -> bool:
+    """Whether only white space separates the words of a run."""
+    return all(text[a.end() : b.start()].isspace() for a, b in pairwise(run))
+
+
+def _well_cased(spelling: str) -> bool:
+    """A spelling with every syllable capitalised beats a typo ("Nguyễn Văn an")."""
+    return all(capitalised(w) for w in spelling.split())
 
 
 def _owner(officials: list[Official], owners: list[int], start: int) -> int:
@@ -256,7 +307,3 @@ def _owner(officials: list[Official], owners: list[int], start: int) -> int:
 
 def _first(mentions: tuple[Evidence, ...], spelling: str) -> int:
     return min(m.start for m in mentions if m.quote == spelling)
-
-
-def _in_paragraph(article: Article, start: int) -> bool:
-    return any(p.start <= start < p.end for p in article.paragraphs)

@@ -25,17 +25,28 @@ office-holders of the year reviewed, so the stated vice-chair is for 2023.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date
 
-from tdkt.loaders.articles.facts import STATED, ClusterRole
+from tdkt.loaders.articles.dates import PeriodMention
+from tdkt.loaders.articles.facts import (
+    ASSIGNED,
+    ELECTED,
+    PROPOSED,
+    STATED,
+    YEAR_INFERRED,
+    ClusterRole,
+)
 from tdkt.loaders.articles.reader import Article
 from tdkt.loaders.articles.rules.common import (
     Context,
     Span,
     evidence,
+    sector_held,
     sentences,
     status_before,
     year_near,
+    years_in,
 )
 from tdkt.loaders.gazetteer import Entry, Gazetteer, Match
 
@@ -65,16 +76,16 @@ def extract(article: Article, context: Context, gazetteer: Gazetteer) -> list[Cl
             continue
         provinces = gazetteer.find_provinces(sentence.text, context.date, sentence.start)
         clusters = gazetteer.find_clusters(sentence.text, sentence.start)
-        for role in roles:
+        unnamed = _without_names(folded_text, sentence, context)  # once: linear in the sentence
+        for index, role in enumerate(roles):
             start, end = sentence.start + role.start(), sentence.start + role.end()
-            province = _bound(
-                sentence, _without_names(folded_text, sentence, context), provinces, start, end
-            )
+            province = _bound(sentence, unnamed, provinces, start, end)
             cluster = _cluster_for(clusters, start) or context.cluster
-            if province is None or cluster is None:
-                continue
-            near = year_near(sentence, start, end)
-            year = near.year if near else context.default_year
+            if province is None or cluster is None or sector_held(article.text, province.start):
+                continue  # no province, no cluster, or a sector body's role (look-alike)
+            status = status_before(sentence, start) or STATED
+            near = _own_year(sentence, roles, index)
+            year = near.year if near else _unwritten_year(context, status)
             if year is None:
                 continue
             name = "vice-chair" if role.group("vice") else "chair"
@@ -92,11 +103,37 @@ def extract(article: Article, context: Context, gazetteer: Gazetteer) -> list[Cl
                     role=name,
                     year=year,
                     province=gazetteer.province(province.text, date(year, 1, 1)) or province.entry,
-                    status=status_before(sentence, start) or STATED,
+                    status=status,
                     evidence=evidence(article, *span),
+                    notes=() if near else (YEAR_INFERRED,),
                 )
             )
     return facts
+
+
+def _own_year(sentence: Span, roles: list[re.Match[str]], index: int) -> PeriodMention | None:
+    """The year written with the role word: the first after it, else the last before it, never
+    past a neighbouring role word ("X làm Cụm trưởng, thay Y là Cụm trưởng năm 2023")."""
+    low = sentence.start + (roles[index - 1].end() if index else 0)
+    high = sentence.start + (
+        roles[index + 1].start() if index + 1 < len(roles) else len(sentence.text)
+    )
+    role = roles[index]
+    start, end = sentence.start + role.start(), sentence.start + role.end()
+    near = year_near(sentence, start, end)
+    if near is not None and low <= near.start and near.end <= high:
+        return near
+    before = [p for p in years_in(sentence) if low <= p.start and p.end <= start]
+    return before[-1] if before else None
+
+
+def _unwritten_year(context: Context, status: str) -> int | None:
+    """A role with no year of its own: at a review of year N, one elected, assigned or
+    proposed is for N + 1 (the meeting hands over the next year); one stated is N's."""
+    reviewed = context.event.reporting_year if context.event is not None else None
+    if reviewed is not None and status in (ELECTED, ASSIGNED, PROPOSED):
+        return reviewed + 1
+    return context.default_year
 
 
 def _bound(
@@ -104,15 +141,16 @@ def _bound(
 ) -> Match | None:
     """The province the role word at [start, end) is about, if the text ties one to it."""
     base = sentence.start
-    before = [p for p in provinces if p.end <= start]
+    # provinces are in text order and do not overlap: bisect, not a scan per role word
+    before = bisect_right(provinces, start, key=lambda p: p.end)
     if before:
-        last = before[-1]
-        if _LINK_BEFORE.fullmatch(folded_text[last.end - base : start - base]):
+        last = provinces[before - 1]
+        if _LINK_BEFORE.fullmatch(folded_text, last.end - base, start - base):
             return last
     link = _LINK_AFTER.match(folded_text, end - base)
-    after = [p for p in provinces if p.start >= end]
-    if after and link and after[0].start - base == link.end():
-        return after[0]
+    after = bisect_left(provinces, end, key=lambda p: p.start)
+    if after < len(provinces) and link and provinces[after].start - base == link.end():
+        return provinces[after]
     return None
 
 

@@ -6,7 +6,20 @@ this package that registers itself on :data:`tdkt.cli.app.app`; importing them h
 whole program.
 """
 
-from tdkt.cli import build, export, extract, query, validate  # noqa: F401  (registers commands)
+from tdkt.cli import (  # noqa: F401  (registers commands)
+    build,
+    export,
+    extract,
+    find,
+    lists,
+    network,
+    publish,
+    query,
+    rotation,
+    serve,
+    trace,
+    validate,
+)
 from tdkt.cli.app import app
 
 __all__ = ["app"]

@@ -15,14 +15,53 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
 from tdkt.errors import InputError, StoreError, TdktError
 
 if TYPE_CHECKING:
     from tdkt.store.base import Store
+    from tdkt.store.guard import Limits
+
+GLOBAL_OPTIONS = ("--store",)  # options of `tdkt` itself, accepted after the subcommand too
+
+
+def global_options_first(args: list[str]) -> list[str]:
+    """``args`` with every global option (and its value) moved before the subcommand.
+
+    So ``tdkt query NAME --store X`` means ``tdkt --store X query NAME``. Nothing after a
+    ``--`` is moved.
+    """
+    front: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest += args[index:]
+            break
+        if arg in GLOBAL_OPTIONS and index + 1 < len(args):
+            front += args[index : index + 2]
+            index += 2
+            continue
+        if arg.startswith(tuple(f"{name}=" for name in GLOBAL_OPTIONS)):
+            front.append(arg)
+        else:
+            rest.append(arg)
+        index += 1
+    return front + rest
+
+
+class _Group(TyperGroup):
+    """The top-level command group: global options may follow the subcommand."""
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, global_options_first(args))
+
 
 app = typer.Typer(
     name="tdkt",
+    cls=_Group,
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="markdown",
@@ -62,15 +101,16 @@ def handled(command: Callable) -> Callable:
 
 
 @contextmanager
-def opened(ctx: typer.Context) -> Iterator[Store]:
-    """The store named by ``--store``, closed after use.
+def opened(ctx: typer.Context, limits: Limits | None = None) -> Iterator[Store]:
+    """The store named by ``--store``, opened read-only, closed after use.
 
-    It is opened at once, so a missing or locked store is an error before any work starts
-    (and before ``export --output`` creates its file).
+    It is opened at once, so a missing or damaged store is an error before any work starts
+    (and before ``export --output`` creates its file). ``limits`` bound its queries
+    (default: from the environment, see ``tdkt.store.guard``).
     """
     from tdkt.store.open import open_store
 
-    store = open_store(ctx.obj["store"])
+    store = open_store(ctx.obj["store"], limits)
     try:
         store.graphs()  # opens the store; raises StoreError if there is none
         yield store
@@ -86,8 +126,8 @@ def main(
         typer.Option(
             "--store",
             envvar="TDKT_STORE",
-            help="Directory of the embedded store.",
-            metavar="PATH",
+            help="Directory of the embedded store, or a SPARQL endpoint URL (docs/remote.md).",
+            metavar="PATH|URL",
             show_default=True,
         ),
     ] = ".tdkt",
@@ -100,5 +140,6 @@ def main(
     * `tdkt build --corpus ../shared/corpus`
     * `tdkt query --list`
     * `tdkt --store /data/tdkt query chair-rotation --format csv`
+    * `tdkt --store http://127.0.0.1:7878 build --corpus articles/`
     """
     ctx.obj = {"store": store}

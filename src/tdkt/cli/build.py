@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -48,31 +49,54 @@ def build(
             "--data", help="Directory of reference tables (default: packaged data).", metavar="DIR"
         ),
     ] = None,
+    full: Annotated[
+        bool,
+        typer.Option("--full", help="Re-read every article, not only new and changed ones."),
+    ] = False,
+    wait: Annotated[
+        bool,
+        typer.Option(
+            "--wait/--no-wait",
+            help="If another build is writing the store, wait for it (default: fail at once).",
+        ),
+    ] = False,
 ) -> None:
     """Build the store: ontology, reference tables and articles, then SHACL validation.
 
-    The new store is built next to the old one and swapped in only when complete. A
-    malformed table row stops the build (exit 2); a skipped article or a SHACL violation is
-    reported and gives exit 1.
+    The new store is built beside the old one, inside the store directory, and swapped in
+    only when complete: readers keep the old one until they close. One build at a time: a
+    second one fails at once, or waits with `--wait`. Only a new or empty directory, or one
+    `tdkt build` created, is written to. A malformed table row stops the build (exit 2); a
+    skipped article or a SHACL violation is reported and gives exit 1.
 
     Examples:
 
     * `tdkt build`
     * `tdkt build --corpus ../shared/corpus`
     * `tdkt --store /tmp/kg build --corpus articles/ --corpus more-articles/`
+    * `tdkt build --wait` (after another build that is still running)
+    * `tdkt build --full --corpus ../shared/corpus` (re-read every article)
     """
     from tdkt.build import build as run_build
+    from tdkt.store.layout import writing
+    from tdkt.store.open import is_remote
 
     err = stderr()
-    with Progress(
-        TextColumn("{task.description}"), BarColumn(), console=err, transient=True
-    ) as bar:
+    location = ctx.obj["store"]
+
+    def waiting(message: str) -> None:
+        err.print(message, markup=False, highlight=False)
+
+    with (
+        nullcontext() if is_remote(location) else writing(Path(location), wait, waiting),
+        Progress(TextColumn("{task.description}"), BarColumn(), console=err, transient=True) as bar,
+    ):
         task = bar.add_task("starting", total=1)
 
         def progress(step: str, done: int, total: int) -> None:
             bar.update(task, description=step, completed=done, total=total)
 
-        summary = run_build(ctx.obj["store"], corpus or (), data, progress)
+        summary = run_build(location, corpus or (), data, progress, full=full)
     out = stdout()
     out.print(_summary_table(summary))
     for skipped in summary.skipped:

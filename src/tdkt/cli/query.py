@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -14,6 +15,7 @@ from tdkt.errors import InputError
 
 if TYPE_CHECKING:
     from tdkt.catalogue import Param
+    from tdkt.store.guard import Limits
 
 
 class QueryFormat(StrEnum):
@@ -46,6 +48,20 @@ def _print_catalogue() -> None:
     stdout().print(table)
 
 
+def _limits(timeout: float | None, max_rows: int | None, allow_service: bool) -> Limits:
+    """Bounded limits (a user's query may run away), the environment's and the command
+    line's in their place."""
+    from tdkt.store.guard import BOUNDED, Limits
+
+    limits = Limits.from_env(base=BOUNDED)
+    return replace(
+        limits,
+        timeout=limits.timeout if timeout is None else (timeout or None),
+        max_rows=limits.max_rows if max_rows is None else (max_rows or None),
+        allow_service=limits.allow_service or allow_service,
+    )
+
+
 @app.command()
 @handled
 def query(
@@ -63,6 +79,20 @@ def query(
         typer.Option("--sparql", help="Run this .rq file instead.", dir_okay=False, metavar="FILE"),
     ] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout", help="Stop the query after this many seconds (0 = no limit).", min=0
+        ),
+    ] = None,
+    max_rows: Annotated[
+        int | None,
+        typer.Option("--max-rows", help="Refuse more rows than this (0 = no limit).", min=0),
+    ] = None,
+    allow_service: Annotated[
+        bool,
+        typer.Option("--allow-service", help="Let the query call other endpoints with SERVICE."),
+    ] = False,
 ) -> None:
     """Run a named query (or your own .rq file) and print the rows.
 
@@ -72,8 +102,13 @@ def query(
     * `tdkt query chair-rotation --param cluster=tay-nguyen-duyen-hai-mien-trung`
     * `tdkt query citations --param document=34-CT/TW --format json`
     * `tdkt query --sparql my.rq --format csv > out.csv`
+
+    A query may read only this store (SERVICE is refused unless `--allow-service`), and
+    stops with an error past its time, row and memory limits (defaults 60 s, 1,000,000
+    rows, 4096 MiB; also TDKT_QUERY_TIMEOUT, TDKT_QUERY_MAX_ROWS, TDKT_QUERY_MEMORY_MB).
     """
     from tdkt import catalogue, output
+    from tdkt.analysis.records import labels
 
     if list_:
         _print_catalogue()
@@ -83,9 +118,11 @@ def query(
     chosen = catalogue.from_file(sparql) if sparql else catalogue.named(name)
     values = catalogue.parse_assignments(param or [])
     catalogue.bind(chosen, values)  # a bad parameter is reported before the store is opened
-    with opened(ctx) as store:
+    limits = _limits(timeout, max_rows, allow_service)
+    with opened(ctx, limits) as store:
         result = catalogue.run(store, chosen, values)
+        words = labels(store) if fmt is QueryFormat.table else None  # IRIs shown as words
     if fmt is QueryFormat.table:
-        stdout().print(output.to_table(result, title=chosen.title))
+        stdout().print(output.to_table(result, title=chosen.title, labels=words))
     else:
         typer.echo(output.render(result, fmt.value), nl=False)

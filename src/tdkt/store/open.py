@@ -1,15 +1,15 @@
 """Choose a store backend from a location: the one place callers get a ``Store`` from.
 
-A filesystem path means the embedded Oxigraph store. An ``http(s)://`` URL will mean a remote
-SPARQL 1.1 endpoint; that backend plugs in here without touching any caller.
+A filesystem path means the embedded Oxigraph store; an ``http(s)://`` URL, a remote SPARQL 1.1
+engine (``tdkt.store.remote``, its layout and credentials from ``tdkt.store.endpoints``).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tdkt.errors import StoreError
 from tdkt.store.base import Store
+from tdkt.store.guard import Limits
 
 
 def is_remote(location: str | Path) -> bool:
@@ -17,13 +17,16 @@ def is_remote(location: str | Path) -> bool:
     return isinstance(location, str) and location.lower().startswith(("http://", "https://"))
 
 
-def open_store(location: str | Path) -> Store:
-    """The store at ``location`` (a directory; opened lazily, so a missing one errors on use)."""
+def open_store(location: str | Path, limits: Limits | None = None) -> Store:
+    """The store at ``location`` (a directory; opened lazily, so a missing one errors on use).
+
+    ``limits`` bound the queries (default: ``Limits.from_env()``).
+    """
     if is_remote(location):
-        raise StoreError(
-            f"{location}: remote SPARQL endpoints arrive in a later release; "
-            "use a directory for the embedded store"
-        )
+        from tdkt.store.endpoints import endpoint_for
+        from tdkt.store.remote import RemoteStore
+
+        return RemoteStore(endpoint_for(str(location)), limits=limits)
     from tdkt.store.embedded import EmbeddedStore
 
-    return EmbeddedStore(Path(location))
+    return EmbeddedStore(Path(location), limits=limits)

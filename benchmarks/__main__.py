@@ -1,0 +1,103 @@
+"""``python -m benchmarks run --size S|M|L [--json out.json]``: every step, a table, and JSON.
+
+Run from the repository root. Each step runs in its own process; see ``steps`` for what each
+measures and which peer it is compared with.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks import steps
+from benchmarks.measure import in_child
+
+STEPS = ["generate", "load", "build", "extract", "validate", "query", "export"]
+if importlib.util.find_spec("benchmarks.serve_step") is not None:
+    STEPS.append("serve")
+
+# step → (throughput key, its unit, peer ratio key)
+_COLUMNS = {
+    "generate": ("triples", "triples", None),
+    "load": ("triples_per_s", "triples/s", "ratio_vs_raw"),
+    "build": ("articles_per_s", "articles/s", None),
+    "extract": ("articles_per_s", "articles/s/core", None),
+    "validate": ("peer_triples", "peer triples", "ratio_vs_pyshacl"),
+    "query": ("rdflib_queries", "queries in rdflib", "ratio_vs_raw"),
+    "export": ("nq_mb", "MB of N-Quads", None),
+    "serve": ("requests_per_s", "requests/s", None),
+}
+
+
+def machine() -> dict:
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": len(os.sched_getaffinity(0)),
+        "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
+
+
+def table(results: dict) -> str:
+    head = f"{'step':<10}{'seconds':>10}{'throughput':>16}  {'unit':<18}"
+    lines = [head + f"{'peak MB':>9}{'peer ratio':>12}"]
+    for step in STEPS:
+        r = results.get(step, {})
+        key, unit, ratio = _COLUMNS[step]
+        if "error" in r:
+            lines.append(f"{step:<10}  failed: {r['error'].splitlines()[0][:80]}")
+            continue
+        value, peer = r.get(key), r.get(ratio) if ratio else None
+        lines.append(
+            f"{step:<10}{r.get('seconds', 0):>10.2f}{_fmt(value):>16}  {unit:<18}"
+            f"{r.get('peak_rss_mb', 0):>9.0f}{_fmt(peer):>12}"
+        )
+    return "\n".join(lines)
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,.2f}" if isinstance(value, float) else str(value)
+
+
+def run(size: str, out: Path | None, work: Path | None, timeout: float | None = None) -> dict:
+    plan = steps.PLANS[size]
+    with tempfile.TemporaryDirectory(prefix="tdkt-bench-", dir=work) as scratch:
+        results: dict = {"size": size, "plan": plan.__dict__, "machine": machine()}
+        for step in STEPS:
+            started = time.perf_counter()
+            results[step] = in_child(getattr(steps, step), Path(scratch), plan, timeout=timeout)
+            results[step].setdefault("seconds", time.perf_counter() - started)
+            print(f"{step} done", file=sys.stderr, flush=True)
+    print(table(results))
+    if out is not None:
+        out.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str) + "\n")
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description=__doc__.split("\n")[0]
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    command = commands.add_parser("run", help="run every step at one size")
+    command.add_argument("--size", choices=list(steps.PLANS), default="S")
+    command.add_argument("--json", type=Path, help="write the figures here")
+    command.add_argument("--work", type=Path, help="scratch directory (default: system temp)")
+    command.add_argument("--step-timeout", type=float, help="stop a step after this many seconds")
+    args = parser.parse_args(argv)
+    results = run(args.size, args.json, args.work, args.step_timeout)
+    return 1 if any("error" in results[s] for s in STEPS) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Timing and memory: each step runs in a fresh process, so its peak RSS is its own."""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import statistics
+import time
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+
+def _child(pipe, step: Callable[..., dict], args: tuple) -> None:
+    try:
+        result = step(*args)
+    except BaseException as error:  # reported to the parent, which prints the table anyway
+        result = {"error": f"{type(error).__name__}: {error}", "trace": traceback.format_exc()}
+    peaks = (
+        resource.getrusage(who).ru_maxrss
+        for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    result["peak_rss_mb"] = round(max(peaks) / 1024, 1)  # Linux reports KiB
+    pipe.send(result)
+    pipe.close()
+
+
+def in_child(step: Callable[..., dict], *args: Any, timeout: float | None = None) -> dict:
+    """``step(*args)`` in a new process (spawned: nothing inherited); its dict, plus
+    ``peak_rss_mb`` (of the step and its worker processes) and ``error`` if it failed."""
+    context = multiprocessing.get_context("spawn")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(send, step, args))
+    process.start()
+    send.close()
+    try:
+        if receive.poll(timeout):
+            result = receive.recv()
+        else:
+            process.kill()
+            result = {"error": f"timed out after {timeout} s"}
+    except EOFError:  # killed (by the OOM killer, by hand) before it could answer
+        result = {}
+    process.join()
+    if process.exitcode and not result:
+        result = {"error": f"the step's process died (exit code {process.exitcode})"}
+    return result
+
+
+def timed(run: Callable[[], Any]) -> tuple[float, Any]:
+    """Wall seconds of one call, and its result."""
+    start = time.perf_counter()
+    result = run()
+    return time.perf_counter() - start, result
+
+
+def p50_ms(run: Callable[[], Any], repeat: int, slow: float = 2.0) -> float:
+    """Median wall time of ``repeat`` calls, in milliseconds, after one warm-up call; a call
+    slower than ``slow`` seconds is not repeated (its one time is the figure)."""
+    first, _ = timed(run)
+    if first > slow:
+        return first * 1000
+    return statistics.median(timed(run)[0] for _ in range(repeat)) * 1000

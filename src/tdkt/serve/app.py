@@ -1,0 +1,398 @@
+"""The Linked Data server: an ASGI app (Starlette) over one read-only store snapshot.
+
+Every ``{base}id/…``, ``{base}graph/…`` and ``{base}ontology`` IRI is served at the same path
+on this host, as HTML or RDF by content negotiation or by suffix; ``/sparql`` speaks the
+SPARQL 1.1 Protocol; ``/dataset`` and ``/.well-known/void`` describe the dataset; ``/dumps/``
+holds gzipped TriG and N-Quads. The store is read as it was when the app started (labels and
+dumps are cached), so a rebuild is published by restarting the server.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import format_datetime, parsedate_to_datetime
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import URIRef
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from tdkt import catalogue, iris
+from tdkt.serve import dataset, formats, lookups, pages, sparql
+from tdkt.serve.charts import CHARTS
+from tdkt.serve.labels import Labels
+from tdkt.serve.links import ONTOLOGY_PATH, Links
+from tdkt.serve.pages import alternates, entries
+from tdkt.serve.rdf import context, serialize
+from tdkt.serve.views import STATIC, Alternate, Views, documented
+from tdkt.stats import stats
+from tdkt.store import guard
+from tdkt.store.base import SelectResult
+from tdkt.store.embedded import EmbeddedStore
+from tdkt.store.terms import to_rdflib
+
+PAGE_CACHE = 4096  # rendered bodies kept per app: the snapshot never changes while served
+PREFIXES = {prefix: str(ns) for prefix, ns in iris.PREFIXES.items()}
+
+
+@dataclass
+class Site:
+    """The state the routes share: one store snapshot, its labels and the guards."""
+
+    store: EmbeddedStore
+    base: str
+    limits: sparql.Limits
+    dumps_dir: Path
+    modified: datetime
+    labels: Labels = field(init=False)
+    views: Views = field(init=False)
+    links: Links = field(init=False)
+    _dumps: list[dataset.Dump] | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.labels = Labels(lookups.labels(self.store))
+        ontology = list(self.store.quads(iris.ontology_graph()))
+        self.views = Views(self.labels, live=True, terms=documented(ontology, self.base))
+        self.links = Links(base=self.base, root="/")
+
+    def dumps(self) -> list[dataset.Dump]:
+        """Written once, on first use (an export of the whole store)."""
+        with self._lock:
+            if self._dumps is None:
+                self._dumps = dataset.write_dumps(self.store, self.dumps_dir)
+            return self._dumps
+
+
+def create_app(
+    location: Path | str,
+    base: str = iris.BASE,
+    limits: sparql.Limits | None = None,
+    dumps_dir: Path | None = None,
+) -> Starlette:
+    """The server for the store at ``location`` (opened read-only; it must exist)."""
+    unbounded = guard.Limits(timeout=None, max_rows=None, memory_mb=None)
+    store = EmbeddedStore(Path(location), limits=unbounded)  # the server's own fixed queries
+    store.graphs()  # fail now, with the store's message, if there is none
+    modified = datetime.fromtimestamp(Path(location).stat().st_mtime, UTC).replace(microsecond=0)
+    scratch = None if dumps_dir else Path(tempfile.mkdtemp(prefix="tdkt-dumps-"))
+    folder = dumps_dir or scratch
+    site = Site(store, base, limits or sparql.Limits(), folder, modified)
+    routes = _routes(site)
+    return Starlette(
+        routes=routes,
+        middleware=[
+            Middleware(
+                CORSMiddleware,
+                allow_origins=["*"],
+                allow_methods=["GET", "POST"],
+                allow_headers=["*"],
+            ),
+            Middleware(GZipMiddleware, minimum_size=500),
+        ],
+        lifespan=_closing(store, scratch),
+    )
+
+
+ENVIRONMENT = ("TDKT_SERVE_STORE", "TDKT_SERVE_BASE", "TDKT_SERVE_TIMEOUT", "TDKT_SERVE_LIMIT")
+
+
+def environment(location: str, base: str, limits: sparql.Limits) -> dict[str, str]:
+    """The settings ``from_environment`` reads, for worker processes uvicorn starts."""
+    values = (location, base, str(limits.timeout), str(limits.max_results))
+    return dict(zip(ENVIRONMENT, values, strict=True))
+
+
+def from_environment() -> Starlette:
+    """The app as ``environment`` describes it (uvicorn's factory for ``--workers``)."""
+    location, base, timeout, limit = (os.environ[name] for name in ENVIRONMENT)
+    return create_app(location, base, sparql.Limits(float(timeout), int(limit)))
+
+
+def _closing(store: EmbeddedStore, scratch: Path | None):
+    """A lifespan that releases the store (its generation lock) and removes the dumps the
+    server wrote for itself when it stops."""
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        store.close()
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+    return lifespan
+
+
+# --- responses -------------------------------------------------------------------------------
+
+
+def _respond(
+    request: Request,
+    site: Site,
+    body: bytes,
+    media_type: str,
+    links: list[Alternate] = (),
+    vary: bool = True,
+) -> Response:
+    """A cacheable response: ETag, Last-Modified, Vary and Link; 304 when the client has it."""
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    headers = {"ETag": etag, "Last-Modified": format_datetime(site.modified, usegmt=True)}
+    if vary:
+        headers["Vary"] = "Accept"
+    if links:
+        headers["Link"] = ", ".join(
+            f'<{a.href}>; rel="alternate"; type="{a.media_type}"' for a in links
+        )
+    if _not_modified(request, etag, site.modified):
+        return Response(status_code=304, headers=headers)
+    charset = "; charset=utf-8" if not media_type.endswith("gzip") else ""
+    return Response(body, media_type=media_type + charset, headers=headers)
+
+
+def _not_modified(request: Request, etag: str, modified: datetime) -> bool:
+    match = request.headers.get("if-none-match")
+    if match is not None:
+        return etag in [m.strip() for m in match.split(",")] or match.strip() == "*"
+    since = request.headers.get("if-modified-since")
+    if since:
+        try:
+            return parsedate_to_datetime(since) >= modified
+        except (TypeError, ValueError):
+            return False
+    return False
+
+
+def _error(site: Site, status: int, message: str, request: Request) -> Response:
+    accept = request.headers.get("accept")
+    if formats.negotiate(accept, ["text/plain", formats.HTML]) == formats.HTML:
+        html = site.views.error(status, message, site.links)
+        return Response(html, status_code=status, media_type="text/html; charset=utf-8")
+    return Response(message + "\n", status_code=status, media_type="text/plain; charset=utf-8")
+
+
+def _not_acceptable(offered: list[str]) -> Response:
+    message = "406 Not Acceptable: this resource is available as " + ", ".join(offered)
+    return Response(
+        message + "\n",
+        status_code=406,
+        media_type="text/plain; charset=utf-8",
+        headers={"Vary": "Accept"},
+    )
+
+
+def _split_suffix(path: str) -> tuple[str, str | None]:
+    """``id/x.ttl`` → (``id/x``, ``ttl``); ``.html`` names the HTML page."""
+    stem, dot, suffix = path.rpartition(".")
+    if dot and "/" not in suffix and (suffix in formats.BY_SUFFIX or suffix == "html"):
+        return stem, suffix
+    return path, None
+
+
+def _choose(request: Request, suffix: str | None, offered: list[str]) -> str | None:
+    if suffix == "html":
+        return formats.HTML
+    if suffix is not None:
+        media = formats.BY_SUFFIX[suffix].media_type
+        return media if media in offered else None
+    return formats.negotiate(request.headers.get("accept"), offered)
+
+
+# --- routes ----------------------------------------------------------------------------------
+
+
+def _routes(site: Site) -> list:
+    links = site.links
+    offered = [formats.HTML] + [f.media_type for f in formats.RDF_FORMATS]
+    triple_offered = [formats.HTML] + [f.media_type for f in formats.TRIPLE_FORMATS]
+
+    @lru_cache(maxsize=PAGE_CACHE)
+    def body(path: str, media: str, host: str) -> bytes | None:
+        """A dataset path's body in a media type; None when the store knows nothing of it."""
+        iri = URIRef(site.base + path)
+        context_url = f"{host}context.jsonld"
+        alts = alternates(links, str(iri), formats.RDF_FORMATS)
+        if path == ONTOLOGY_PATH or path.startswith("graph/"):
+            name = iris.ontology_graph() if path == ONTOLOGY_PATH else iri
+            if URIRef(name) not in site.store.graphs():
+                return None
+            quads = list(site.store.quads(URIRef(name)))
+            if media != formats.HTML:
+                return serialize(quads, formats.BY_MEDIA_TYPE[media], context_url)
+            if path == ONTOLOGY_PATH:
+                return site.views.ontology(quads, links, alts).encode()
+            return site.views.graph(iri, quads, links, alts).encode()
+        if media != formats.HTML:
+            found = lookups.resource(site.store, iri)
+            if not found.exists:
+                return None
+            quads = [(iri, s.predicate, s.value, s.graph) for s in found.out]
+            return serialize(quads, formats.BY_MEDIA_TYPE[media], context_url)
+        page = pages.page(site.store, iri, path, CHARTS)
+        if page is None:
+            return None
+        return site.views.resource(page, links, alts).encode()
+
+    def resource(request: Request) -> Response:
+        path, suffix = _split_suffix(request.url.path.lstrip("/"))
+        if links.local_path(site.base + path) is None:
+            return _error(site, 404, f"no such page: /{path}", request)
+        choice = _choose(request, suffix, offered)
+        if choice is None:
+            return _not_acceptable(offered)
+        found = body(path, choice, str(request.base_url))
+        if found is None:
+            return _error(site, 404, f"the dataset says nothing about {site.base}{path}", request)
+        alts = alternates(links, site.base + path, formats.RDF_FORMATS)
+        return _respond(request, site, found, choice, alts)
+
+    def home(request: Request) -> Response:
+        html = site.views.home(stats(site.store), entries(site.store, site.labels), links)
+        return _respond(request, site, html.encode(), formats.HTML, vary=False)
+
+    def search(request: Request) -> Response:
+        text = request.query_params.get("q", "")
+        hits = site.labels.search(text)
+        if (
+            formats.negotiate(request.headers.get("accept"), [formats.HTML, "application/json"])
+            == "application/json"
+        ):
+            return JSONResponse([{"iri": h.iri, "label": h.label, "en": h.english} for h in hits])
+        return _respond(request, site, site.views.search(text, hits, links).encode(), formats.HTML)
+
+    def describe(request: Request) -> Response:
+        path, suffix = _split_suffix(request.url.path.lstrip("/"))
+        choice = _choose(request, suffix, triple_offered)
+        if choice is None:
+            return _not_acceptable(triple_offered)
+        description = dataset.describe(stats(site.store), site.dumps(), site.modified, site.base)
+        alts = alternates(links, site.base + "dataset", formats.TRIPLE_FORMATS)
+        alts = [Alternate(a.media_type, a.suffix, f"/dataset.{a.suffix}") for a in alts]
+        if choice == formats.HTML:
+            html = site.views.dataset(description, site.dumps(), links, alts)
+            return _respond(request, site, html.encode(), choice, alts)
+        quads = [(s, p, o, None) for s, p, o in description]
+        fmt = formats.BY_MEDIA_TYPE[choice]
+        return _respond(
+            request, site, serialize(quads, fmt, f"{request.base_url}context.jsonld"), choice, alts
+        )
+
+    def dumps_index(request: Request) -> Response:
+        return _respond(
+            request, site, site.views.dumps(site.dumps(), links).encode(), formats.HTML, vary=False
+        )
+
+    def dump_file(request: Request) -> Response:
+        name = request.path_params["name"]
+        chosen = next((d for d in site.dumps() if d.name == name), None)
+        if chosen is None:
+            return _error(site, 404, f"no dump named {name}", request)
+        return FileResponse(chosen.path, media_type="application/gzip", filename=name)
+
+    def json_context(request: Request) -> Response:
+        return JSONResponse(context(), media_type="application/ld+json")
+
+    def endpoint(request: Request) -> Response:
+        return _sparql(request, site)
+
+    async def sparql_endpoint(request: Request) -> Response:
+        request.state.raw_body = await request.body()
+        return await run_in_threadpool(endpoint, request)
+
+    return [
+        Route("/", home),
+        Route("/search", search),
+        Route("/sparql", sparql_endpoint, methods=["GET", "POST"]),
+        Route("/dataset", describe),
+        Route("/dataset.{suffix}", describe),
+        Route("/.well-known/void", describe),
+        Route("/dumps/", dumps_index),
+        Route("/dumps", lambda r: RedirectResponse("/dumps/", status_code=301)),
+        Route("/dumps/{name}", dump_file),
+        Route("/context.jsonld", json_context),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+        Route("/{path:path}", resource),
+    ]
+
+
+# The ``format`` parameter many clients send (SPARQLWrapper does), by result family.
+_FORMAT_PARAM = {
+    "select": {
+        "json": "application/sparql-results+json",
+        "xml": "application/sparql-results+xml",
+        "csv": "text/csv",
+        "tsv": "text/tab-separated-values",
+        "html": formats.HTML,
+    },
+    "graph": {
+        "turtle": "text/turtle",
+        "ttl": "text/turtle",
+        "n3": "text/turtle",
+        "json": "application/ld+json",
+        "json-ld": "application/ld+json",
+        "jsonld": "application/ld+json",
+        "nt": "application/n-triples",
+        "ntriples": "application/n-triples",
+        "xml": "application/rdf+xml",
+        "rdfxml": "application/rdf+xml",
+    },
+}
+
+
+def _sparql(request: Request, site: Site) -> Response:
+    """SPARQL 1.1 Protocol: GET, POST form, POST direct; the query page when there is none."""
+    params = {k: request.query_params.getlist(k) for k in request.query_params}
+    raw_body: bytes = getattr(request.state, "raw_body", b"")
+    content_type = request.headers.get("content-type", "")
+    wants_page = formats.negotiate(request.headers.get("accept"), [formats.HTML]) is not None
+    no_query = "query" not in params and not raw_body
+    if no_query and request.method == "GET" and wants_page:
+        html = site.views.sparql(
+            catalogue.catalogue(), str(request.url_for("sparql_endpoint")), site.links
+        )
+        return _respond(request, site, html.encode(), formats.HTML)
+    try:
+        parsed = sparql.read_request(request.method, params, content_type, raw_body)
+        result = sparql.execute(site.store.raw(), parsed)
+        family = sparql.kind(result)
+        offered = sparql.offered(family)
+        if family != "graph":
+            offered = offered + [formats.HTML]
+        by_name = _FORMAT_PARAM["graph" if family == "graph" else "select"]
+        choice = by_name.get(parsed.format) or formats.negotiate(
+            request.headers.get("accept"), offered
+        )
+        if choice is None:
+            return _not_acceptable(offered)
+        if choice == formats.HTML:
+            return _results_page(site, parsed.query, result, family)
+        data = sparql.write(result, choice, site.limits, PREFIXES)
+    except sparql.ProtocolError as e:
+        return Response(f"{e}\n", status_code=e.status, media_type="text/plain; charset=utf-8")
+    return Response(data, media_type=choice + "; charset=utf-8", headers={"Vary": "Accept"})
+
+
+def _results_page(site: Site, query: str, result, family: str) -> Response:
+    """The query page's answer: the rows as an HTML table (within the same limits)."""
+    if family == "ask":
+        html = site.views.results(query, None, bool(result), site.links)
+    else:
+        variables, rows = sparql.solutions(result, site.limits)
+        table = SelectResult(variables, [tuple(to_rdflib(t) for t in row) for row in rows])
+        html = site.views.results(query, table, None, site.links)
+    return Response(html, media_type="text/html; charset=utf-8")

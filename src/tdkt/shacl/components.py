@@ -1,0 +1,456 @@
+"""SHACL Core: targets and every core constraint component, each as one SELECT.
+
+Each check takes the engine, the shape in context and the parameter's value, and returns the
+results. Queries name terms through :func:`tdkt.shacl.terms.sparql` only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import reduce
+from typing import TYPE_CHECKING
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SH, XSD
+from rdflib.term import Identifier, Node
+
+from tdkt.shacl.shapes import ShaclError, Shapes, is_true
+from tdkt.shacl.terms import is_blank, is_iri, sparql, values
+
+if TYPE_CHECKING:
+    from tdkt.shacl.engine import Context, Engine, Result
+
+Condition = tuple[Node, str]  # a component, and a SPARQL test true for a failing ?value
+
+TYPE_PATH = f"{RDF.type.n3()}/{RDFS.subClassOf.n3()}*"
+_ERROR = "<urn:x-tdkt-shacl:error>"
+
+# XSD datatypes whose lexical space Oxigraph checks through its cast functions.
+_CASTABLE = {
+    XSD[name]
+    for name in (
+        "string",
+        "boolean",
+        "integer",
+        "decimal",
+        "float",
+        "double",
+        "date",
+        "time",
+        "dateTime",
+        "duration",
+        "dayTimeDuration",
+        "yearMonthDuration",
+        "gYear",
+        "gYearMonth",
+        "gMonth",
+        "gMonthDay",
+        "gDay",
+    )
+}
+
+
+# Integer subtypes that Oxigraph stores as plain xsd:integer, losing the datatype.
+_RETYPED = {
+    XSD[name]
+    for name in (
+        "byte",
+        "short",
+        "int",
+        "long",
+        "unsignedByte",
+        "unsignedShort",
+        "unsignedInt",
+        "unsignedLong",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "negativeInteger",
+        "nonPositiveInteger",
+    )
+}
+
+
+# ---- targets ----------------------------------------------------------------------------------
+
+
+def targets(shapes: Shapes, shape: Node) -> str:
+    """A pattern binding ``?this`` to the focus nodes of a shape's targets."""
+    g = shapes.graph
+    parts = [f"{{ {values('?this', [n])} }}" for n in shapes.objects(shape, SH.targetNode)]
+    classes = shapes.objects(shape, SH.targetClass)
+    if (shape, RDF.type, RDFS.Class) in g:
+        classes.append(shape)
+    parts += [f"{{ ?this {TYPE_PATH} {sparql(c)} . }}" for c in classes]
+    parts += [
+        f"{{ ?this {sparql(p)} ?tdktAny . }}" for p in shapes.objects(shape, SH.targetSubjectsOf)
+    ]
+    parts += [
+        f"{{ ?tdktAny {sparql(p)} ?this . }}" for p in shapes.objects(shape, SH.targetObjectsOf)
+    ]
+    return "{ SELECT DISTINCT ?this WHERE {\n" + "\nUNION\n".join(parts) + "\n} }"
+
+
+# ---- helpers ----------------------------------------------------------------------------------
+
+
+def _pairs(engine: Engine, ctx: Context, component: Node, body: str) -> list[Result]:
+    """Results for each (?this, ?value) solution of ``body``."""
+    query = f"SELECT DISTINCT ?this ?value WHERE {{\n{body}\n}}"
+    return [engine.result(ctx, component, r["this"], r["value"]) for r in engine.rows(query)]
+
+
+def _focus_only(engine: Engine, ctx: Context, component: Node, query: str) -> list[Result]:
+    """Results without a value (cardinalities): one per ``?this`` the query returns."""
+    return [
+        engine.result(ctx, component, r["this"], None if ctx.path else r["this"])
+        for r in engine.rows(query)
+    ]
+
+
+def _number(value: Node, parameter: str) -> int:
+    if not isinstance(value, Literal) or not isinstance(value.toPython(), int):
+        raise ShaclError(f"{parameter} needs an integer, not {value.n3()}")
+    return value.toPython()
+
+
+# ---- value type -------------------------------------------------------------------------------
+
+
+def check_class(engine: Engine, ctx: Context, value: Node) -> list[Result]:
+    body = (
+        f"{ctx.values}\n"
+        f"OPTIONAL {{ ?value {TYPE_PATH} {sparql(value)} . BIND (true AS ?tdktOk) }}\n"
+        "FILTER (!BOUND(?tdktOk))"
+    )
+    return _pairs(engine, ctx, SH.ClassConstraintComponent, body)
+
+
+def when_datatype(engine: Engine, ctx: Context, value: Node) -> Condition:
+    if value in _RETYPED:
+        raise ShaclError(
+            f"shape {ctx.shape.n3()}: sh:datatype {value.n3()} cannot be checked in Oxigraph, "
+            "which stores integer subtypes as xsd:integer (see docs/shacl.md)"
+        )
+    ok = f"isLiteral(?value) && sameTerm(DATATYPE(?value), {sparql(value)})"
+    if value in _CASTABLE:
+        ok += f" && !sameTerm(COALESCE({sparql(value)}(STR(?value)), {_ERROR}), {_ERROR})"
+    return SH.DatatypeConstraintComponent, f"!({ok})"
+
+
+_KINDS = {
+    SH.IRI: is_iri("?value"),
+    SH.BlankNode: is_blank("?value"),
+    SH.Literal: "isLiteral(?value)",
+    SH.BlankNodeOrIRI: "!isLiteral(?value)",
+    SH.BlankNodeOrLiteral: f"({is_blank('?value')} || isLiteral(?value))",
+    SH.IRIOrLiteral: f"({is_iri('?value')} || isLiteral(?value))",
+}
+
+
+def when_node_kind(engine: Engine, ctx: Context, value: Node) -> Condition:
+    if value not in _KINDS:
+        raise ShaclError(f"shape {ctx.shape.n3()}: unknown sh:nodeKind {value.n3()}")
+    return SH.NodeKindConstraintComponent, f"!{_KINDS[value]}"
+
+
+# ---- cardinality ------------------------------------------------------------------------------
+
+
+def check_counts(engine: Engine, ctx: Context) -> list[Result]:
+    """``sh:minCount`` and ``sh:maxCount`` of a shape, in one grouped query."""
+    shapes = engine.shapes
+    lows = [_number(v, "sh:minCount") for v in shapes.objects(ctx.shape, SH.minCount)]
+    highs = [_number(v, "sh:maxCount") for v in shapes.objects(ctx.shape, SH.maxCount)]
+    lows = [n for n in lows if n > 0]
+    if not (lows or highs):
+        return []
+    if not ctx.path:
+        raise ShaclError(f"shape {ctx.shape.n3()}: cardinality needs a property shape")
+    bounds = [f"COUNT(DISTINCT ?value) < {n}" for n in lows]
+    bounds += [f"COUNT(DISTINCT ?value) > {n}" for n in highs]
+    query = (
+        f"SELECT ?this (COUNT(DISTINCT ?value) AS ?tdktCount) WHERE {{\n{ctx.focus}\n"
+        f"OPTIONAL {{ {ctx.step} }}\n}} GROUP BY ?this HAVING ({' || '.join(bounds)})"
+    )
+    results = []
+    for row in engine.rows(query):
+        count = row["tdktCount"].toPython()
+        for n in lows:
+            if count < n:
+                results.append(
+                    engine.result(ctx, SH.MinCountConstraintComponent, row["this"], None)
+                )
+        for n in highs:
+            if count > n:
+                results.append(
+                    engine.result(ctx, SH.MaxCountConstraintComponent, row["this"], None)
+                )
+    return results
+
+
+def check_values(engine: Engine, ctx: Context) -> list[Result]:
+    """Every constraint on single value nodes (datatype, node kind, range, length, pattern,
+    languages, ``sh:in``) of a shape, in one query: a flag per constraint, a row per failure."""
+    conditions = [
+        CONDITIONS[p](engine, ctx, v)
+        for p in CONDITIONS
+        for v in engine.shapes.objects(ctx.shape, p)
+    ]
+    if not conditions:
+        return []
+    flags = [f"?tdktFails{i}" for i in range(len(conditions))]
+    binds = "\n".join(
+        f"BIND (COALESCE({condition}, false) AS {flag})"
+        for (_, condition), flag in zip(conditions, flags, strict=True)
+    )
+    query = (
+        f"SELECT DISTINCT ?this ?value {' '.join(flags)} WHERE {{\n{ctx.values}\n{binds}\n"
+        f"FILTER ({' || '.join(flags)})\n}}"
+    )
+    results = []
+    for row in engine.rows(query):
+        for (component, _), flag in zip(conditions, flags, strict=True):
+            if is_true(row[flag[1:]]):
+                results.append(engine.result(ctx, component, row["this"], row["value"]))
+    return results
+
+
+# ---- value range, string ----------------------------------------------------------------------
+
+
+def _range(operator: str, component: Node) -> Callable:
+    def when(engine: Engine, ctx: Context, value: Node) -> Condition:
+        return component, f"!COALESCE(?value {operator} {sparql(value)}, false)"
+
+    return when
+
+
+def _length(operator: str, component: Node, parameter: str) -> Callable:
+    def when(engine: Engine, ctx: Context, value: Node) -> Condition:
+        n = _number(value, parameter)
+        return (
+            component,
+            f"{is_blank('?value')} || !COALESCE(STRLEN(STR(?value)) {operator} {n}, false)",
+        )
+
+    return when
+
+
+def when_pattern(engine: Engine, ctx: Context, value: Node) -> Condition:
+    flags = engine.shapes.value(ctx.shape, SH.flags)
+    arguments = Literal(str(value)).n3()
+    if flags is not None:
+        arguments += ", " + Literal(str(flags)).n3()
+    condition = f"{is_blank('?value')} || !COALESCE(REGEX(STR(?value), {arguments}), false)"
+    return SH.PatternConstraintComponent, condition
+
+
+def when_language_in(engine: Engine, ctx: Context, value: Node) -> Condition:
+    ranges = [Literal(str(t)).n3() for t in engine.shapes.members(value)]
+    matches = " || ".join(f"LANGMATCHES(LANG(?value), {r})" for r in ranges) or "false"
+    return SH.LanguageInConstraintComponent, f"!isLiteral(?value) || !({matches})"
+
+
+def check_unique_lang(engine: Engine, ctx: Context, value: Node) -> list[Result]:
+    if not is_true(value):
+        return []
+    query = (
+        f"SELECT ?this ?tdktLang WHERE {{\n{ctx.values}\n"
+        'FILTER (isLiteral(?value) && LANG(?value) != "")\n'
+        "BIND (LCASE(LANG(?value)) AS ?tdktLang)\n"
+        "} GROUP BY ?this ?tdktLang HAVING (COUNT(DISTINCT ?value) > 1)"
+    )
+    return _focus_only(engine, ctx, SH.UniqueLangConstraintComponent, query)
+
+
+# ---- property pairs ---------------------------------------------------------------------------
+
+
+def check_equals(engine: Engine, ctx: Context, value: Node) -> list[Result]:
+    other = sparql(value)
+    body = (
+        f"{{ {ctx.values}\nFILTER NOT EXISTS {{ ?this {other} ?value }} }}\nUNION\n"
+        f"{{ {ctx.focus}\n?this {other} ?value .\nFILTER NOT EXISTS {{ {ctx.has_value} }} }}"
+    )
+    return _pairs(engine, ctx, SH.EqualsConstraintComponent, body)
+
+
+def check_disjoint(engine: Engine, ctx: Context, value: Node) -> list[Result]:
+    body = f"{ctx.values}\n?this {sparql(value)} ?value ."
+    return _pairs(engine, ctx, SH.DisjointConstraintComponent, body)
+
+
+def _compare(operator: str, component: Node) -> Callable:
+    def check(engine: Engine, ctx: Context, value: Node) -> list[Result]:
+        query = (
+            f"SELECT DISTINCT ?this ?value ?tdktOther WHERE {{\n{ctx.values}\n"
+            f"?this {sparql(value)} ?tdktOther .\n"
+            f"FILTER (!COALESCE(?value {operator} ?tdktOther, false))\n}}"
+        )
+        rows = engine.rows(query)
+        return [engine.result(ctx, component, r["this"], r["value"]) for r in rows]
+
+    return check
+
+
+# ---- logical and shape-based ------------------------------------------------------------------
+
+
+def _among(engine: Engine, ctx: Context, component: Node, nodes: frozenset) -> list[Result]:
+    """Results for the value nodes in ``nodes``."""
+    if not nodes:
+        return []
+    return _pairs(engine, ctx, component, f"{ctx.values}\n{values('?value', nodes)}")
+
+
+def check_not(engine: Engine, ctx: Context, value: Node) -> list[Result]:
+    failing = engine.nonconforming(value, ctx.value_nodes())
+    body = ctx.values
+    if failing:
+        body += f"\nMINUS {{ {values('?value', failing)} }}"
+    return _pairs(engine, ctx, SH.NotConstraintComponent, body)
+
+
+def _failing(engine: Engine, ctx: Context, head: Node) -> list[frozenset[Identifier]]:
+    return [engine.nonconforming(s, ctx.value_nodes()) for s in engine.shapes.members(head)]
+
+
+def check_and(engine: Engine, ctx: Context, value: Node) -> list[Result]:
+    failing = reduce(frozenset.union, _failing(engine, ctx, value), frozenset())
+    return _among(engine, ctx, SH.AndConstraintComponent, failing)
+
+
+def check_or(engine: Engine, ctx: Context, value: Node) -> list[Result]:
+    sets = _failing(engine, ctx, value)
+    failing = reduce(frozenset.intersection, sets) if sets else None
+    if failing is None:  # an empty sh:or: nothing conforms
+        return _pairs(engine, ctx, SH.OrConstraintComponent, ctx.values)
+    return _among(engine, ctx, SH.OrConstraintComponent, failing)
+
+
+def check_xone(engine: Engine, ctx: Context, value: Node) -> list[Result]:
+    body, terms = ctx.values, []
+    for i, failing in enumerate(_failing(engine, ctx, value)):
+        if failing:
+            body += f"\nOPTIONAL {{ {values('?value', failing)} BIND (true AS ?tdktFails{i}) }}"
+            terms.append(f"IF(BOUND(?tdktFails{i}), 0, 1)")
+        else:
+            terms.append("1")
+    body += f"\nFILTER (({' + '.join(terms) or '0'}) != 1)"
+    return _pairs(engine, ctx, SH.XoneConstraintComponent, body)
+
+
+def check_node(engine: Engine, ctx: Context, value: Node) -> list[Result]:
+    failing = engine.nonconforming(value, ctx.value_nodes())
+    return _among(engine, ctx, SH.NodeConstraintComponent, failing)
+
+
+def check_qualified(engine: Engine, ctx: Context, value: Node) -> list[Result]:
+    shapes = engine.shapes
+    low = shapes.value(ctx.shape, SH.qualifiedMinCount)
+    high = shapes.value(ctx.shape, SH.qualifiedMaxCount)
+    if low is None and high is None:
+        return []
+    nodes = ctx.value_nodes()
+    step = ctx.step
+    failing = engine.nonconforming(value, nodes)
+    if failing:
+        step += f"\nMINUS {{ {values('?value', failing)} }}"
+    if is_true(shapes.value(ctx.shape, SH.qualifiedValueShapesDisjoint)):
+        sets = [engine.nonconforming(s, nodes) for s in shapes.siblings(ctx.shape)]
+        if sets:
+            allowed = reduce(frozenset.intersection, sets)
+            step += f"\n{values('?value', allowed)}" if allowed else "\nFILTER (false)"
+    bounds = (
+        [f"COUNT(DISTINCT ?value) < {_number(low, 'sh:qualifiedMinCount')}"]
+        if low is not None
+        else []
+    )
+    if high is not None:
+        bounds.append(f"COUNT(DISTINCT ?value) > {_number(high, 'sh:qualifiedMaxCount')}")
+    query = (
+        f"SELECT ?this (COUNT(DISTINCT ?value) AS ?tdktCount) WHERE {{\n{ctx.focus}\n"
+        f"OPTIONAL {{ {step} }}\n}} GROUP BY ?this HAVING ({' || '.join(bounds)})"
+    )
+    results = []
+    for row in engine.rows(query):
+        count = row["tdktCount"].toPython()
+        if low is not None and count < _number(low, "sh:qualifiedMinCount"):
+            results.append(
+                engine.result(ctx, SH.QualifiedMinCountConstraintComponent, row["this"], None)
+            )
+        if high is not None and count > _number(high, "sh:qualifiedMaxCount"):
+            results.append(
+                engine.result(ctx, SH.QualifiedMaxCountConstraintComponent, row["this"], None)
+            )
+    return results
+
+
+# ---- other ------------------------------------------------------------------------------------
+
+
+def check_closed(engine: Engine, ctx: Context, value: Node) -> list[Result]:
+    if not is_true(value):
+        return []
+    shapes = engine.shapes
+    allowed = {shapes.path(p) for p in shapes.objects(ctx.shape, SH.property)}
+    ignored = shapes.value(ctx.shape, SH.ignoredProperties)
+    if ignored is not None:
+        allowed |= set(shapes.members(ignored))
+    names = sorted(sparql(p) for p in allowed if isinstance(p, URIRef))
+    condition = f"FILTER (?tdktP NOT IN ({', '.join(names)}))" if names else ""
+    query = (
+        f"SELECT DISTINCT ?this ?tdktP ?tdktO WHERE {{\n{ctx.values}\n"
+        f"?value ?tdktP ?tdktO .\n{condition}\n}}"
+    )
+    return [
+        engine.result(ctx, SH.ClosedConstraintComponent, r["this"], r["tdktO"], path=r["tdktP"])
+        for r in engine.rows(query)
+    ]
+
+
+def check_has_value(engine: Engine, ctx: Context, value: Node) -> list[Result]:
+    query = (
+        f"SELECT ?this WHERE {{\n{ctx.focus}\n"
+        f"FILTER NOT EXISTS {{ {ctx.step} FILTER (sameTerm(?value, {sparql(value)})) }}\n}}"
+    )
+    rows = engine.rows(query)
+    return [engine.result(ctx, SH.HasValueConstraintComponent, r["this"], None) for r in rows]
+
+
+def when_in(engine: Engine, ctx: Context, value: Node) -> Condition:
+    members = " || ".join(f"sameTerm(?value, {sparql(m)})" for m in engine.shapes.members(value))
+    return SH.InConstraintComponent, f"!({members or 'false'})"
+
+
+CONDITIONS: dict[URIRef, Callable[[Engine, Context, Node], Condition]] = {
+    SH.datatype: when_datatype,
+    SH.nodeKind: when_node_kind,
+    SH.minExclusive: _range(">", SH.MinExclusiveConstraintComponent),
+    SH.minInclusive: _range(">=", SH.MinInclusiveConstraintComponent),
+    SH.maxExclusive: _range("<", SH.MaxExclusiveConstraintComponent),
+    SH.maxInclusive: _range("<=", SH.MaxInclusiveConstraintComponent),
+    SH.minLength: _length(">=", SH.MinLengthConstraintComponent, "sh:minLength"),
+    SH.maxLength: _length("<=", SH.MaxLengthConstraintComponent, "sh:maxLength"),
+    SH.pattern: when_pattern,
+    SH.languageIn: when_language_in,
+    SH["in"]: when_in,
+}
+
+# The other components: one query each (cardinalities and value conditions are grouped above).
+CHECKS: dict[URIRef, Callable[[Engine, Context, Node], list[Result]]] = {
+    SH["class"]: check_class,
+    SH.uniqueLang: check_unique_lang,
+    SH.equals: check_equals,
+    SH.disjoint: check_disjoint,
+    SH.lessThan: _compare("<", SH.LessThanConstraintComponent),
+    SH.lessThanOrEquals: _compare("<=", SH.LessThanOrEqualsConstraintComponent),
+    SH["not"]: check_not,
+    SH["and"]: check_and,
+    SH["or"]: check_or,
+    SH.xone: check_xone,
+    SH.node: check_node,
+    SH.qualifiedValueShape: check_qualified,
+    SH.closed: check_closed,
+    SH.hasValue: check_has_value,
+}

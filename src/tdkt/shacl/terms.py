@@ -1,0 +1,68 @@
+"""RDF terms as SPARQL text, and the IRIs that stand in for blank nodes inside a query.
+
+A query cannot name a blank node, yet nested shapes hand sets of nodes from one query to the
+next. Data loaded from files is therefore skolemised: each blank node becomes an IRI under
+:data:`SKOLEM`, which the SPARQL tests for node kinds treat as blank, and results turn back
+into blank nodes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Identifier
+
+from tdkt.errors import TdktError
+
+SKOLEM = "urn:x-tdkt-shacl:bnode:"
+
+
+class BlankNodeError(TdktError):
+    """A blank node of the store had to be named in a query (store data must use IRIs)."""
+
+
+class StoredBNode(BNode):
+    """A blank node as the store returned it: it has no name a query could use."""
+
+
+def sparql(term: Identifier) -> str:
+    """A term as SPARQL text; a blank node as its skolem IRI."""
+    if isinstance(term, StoredBNode):
+        raise BlankNodeError(
+            f"blank node {term.n3()} in the data must be named in a query: SHACL over a store "
+            "needs IRIs where nested shapes apply (docs/shacl.md)"
+        )
+    if isinstance(term, BNode):
+        return f"<{SKOLEM}{term}>"
+    if isinstance(term, URIRef | Literal):
+        return term.n3()
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def unskolem(term: Identifier | None) -> Identifier | None:
+    """A term from a result, with a skolem IRI turned back into its blank node."""
+    if isinstance(term, URIRef) and term.startswith(SKOLEM):
+        return BNode(term[len(SKOLEM) :])
+    if isinstance(term, BNode):
+        return StoredBNode(term)
+    return term
+
+
+def values(var: str, terms: Iterable[Identifier]) -> str:
+    """A VALUES block binding ``var`` to each term."""
+    return f"VALUES {var} {{ {' '.join(sparql(t) for t in sorted(terms, key=_key))} }}"
+
+
+def _key(term: Identifier) -> tuple[str, str]:
+    return (type(term).__name__, str(term))
+
+
+def is_blank(var: str) -> str:
+    """SPARQL test: a blank node, or the skolem IRI of one."""
+    return f'(isBlank({var}) || (isIRI({var}) && STRSTARTS(STR({var}), "{SKOLEM}")))'
+
+
+def is_iri(var: str) -> str:
+    """SPARQL test: an IRI that is not a skolemised blank node."""
+    return f'(isIRI({var}) && !STRSTARTS(STR({var}), "{SKOLEM}"))'

@@ -1,0 +1,59 @@
+"""The benchmark's generator and steps on the smallest plan: the data conforms to the shapes
+except exactly the injected violations, and each step returns the figures the JSON promises
+(their values are not asserted: speed goals live in benchmarks/, not in tests)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from benchmarks import steps  # the repository root is on sys.path under `python -m pytest`
+from benchmarks.generate import INJECTED, generate
+
+PLAN = steps.PLANS["smoke"]
+
+
+@pytest.fixture(scope="module")
+def work(tmp_path_factory) -> Path:
+    """The smoke plan's data, generated and loaded once."""
+    directory = tmp_path_factory.mktemp("bench")
+    made = steps.generate(directory, PLAN)
+    assert made["triples"] >= PLAN.triples * 0.9 and set(made["injected"]) == set(INJECTED)
+    loaded = steps.load(directory, PLAN)
+    assert {"seconds", "raw_seconds", "triples_per_s", "ratio_vs_raw"} <= set(loaded)
+    assert loaded["triples"] == made["triples"]
+    return directory
+
+
+def test_generator_is_deterministic_and_injects_each_kind_once_per_100k():
+    first, second = io.StringIO(), io.StringIO()
+    made = generate(20_000, first)
+    generate(20_000, second)
+    assert first.getvalue() == second.getvalue()
+    assert made.injected == {kind: 1 for kind in INJECTED}
+    assert made.triples == first.getvalue().count("\n")
+
+
+def test_validation_finds_exactly_the_injected_violations_as_pyshacl_does(work):
+    result = steps.validate(work, PLAN)
+    expected = {shape.removeprefix("tsh:"): 1 for shape, _ in INJECTED.values()}
+    assert result["findings"] == expected
+    assert result["same_report"] is True
+    assert {"seconds", "ratio_vs_pyshacl", "pyshacl_seconds", "peer_triples"} <= set(result)
+
+
+def test_every_named_query_is_measured_against_its_peers(work):
+    from tdkt import catalogue
+
+    result = steps.query(work, PLAN)
+    for query in catalogue.catalogue():
+        assert {"p50_ms", "raw_p50_ms", "ratio_vs_raw", "rows"} <= set(result[query.name])
+    assert {"ratio_vs_raw", "ratio_vs_rdflib", "rdflib_queries"} <= set(result)
+
+
+def test_extraction_throughput_is_measured_on_the_synthetic_corpus(work):
+    result = steps.extract(work, PLAN)
+    assert result["articles"] == PLAN.extract and result["skipped"] == 0
+    assert result["articles_per_s"] > 0 and result["triples_per_article"] > 0
