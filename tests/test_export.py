@@ -82,3 +82,10 @@ def test_nquads_are_sorted_and_the_same_for_the_same_store(store, tmp_path):
     again.replace_all(reversed(sample_graphs()))
     assert exported(again, "nq") == first
     again.close()
+
+
+def test_sorted_lines_can_drop_repeats_across_runs():
+    lines = [f"<urn:x:{i % 50:03d}> <urn:p> <urn:o> .\n".encode() for i in range(400)]
+    out = io.BytesIO()
+    exporter.sorted_lines(iter(lines), out, chunk=30, unique=True)
+    assert out.getvalue() == b"".join(sorted(set(lines)))

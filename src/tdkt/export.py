@@ -5,8 +5,8 @@ them, graph by graph in IRI order, so memory stays constant however big the stor
 
 - ``nq``: N-Quads lines, sorted (by code point: an external merge sort through scratch files,
   so only one chunk of lines is in memory at a time).
-- ``ttl``: every named graph merged into one graph of triples (Turtle has no graphs); the
-  engine's union of the graphs, each triple once.
+- ``ttl``: every named graph merged into one graph of triples (Turtle has no graphs), each
+  triple once (the same external sort, on N-Triples lines), subjects in N-Triples order.
 - ``trig``: one ``GRAPH`` block per named graph, prefixes declared once at the top.
 - ``jsonld``: one named-graph object per graph, in graph order (pyoxigraph's JSON-LD writer).
 
@@ -61,18 +61,23 @@ def quads(store: Store) -> Iterator[ox.Quad]:
 
 
 def triples(store: Store) -> Iterator[ox.Triple]:
-    """The union of the named graphs, each triple once where the engine can tell."""
-    engine = _engine(store)
-    if engine is not None:
-        yield from engine.query("CONSTRUCT WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-        return
-    for quad in quads(store):
-        yield ox.Triple(quad.subject, quad.predicate, quad.object)
+    """The union of the named graphs, each triple once, in N-Triples order: deduplicated by
+    the same external sort as N-Quads (the engine's union query keeps a set in memory)."""
+    with tempfile.TemporaryFile() as unsorted, tempfile.TemporaryFile() as merged:
+        every = (ox.Triple(q.subject, q.predicate, q.object) for q in quads(store))
+        ox.serialize(every, unsorted, ox.RdfFormat.N_TRIPLES)
+        unsorted.seek(0)
+        sorted_lines(unsorted, merged, unique=True)
+        merged.seek(0)
+        yield from ox.parse(merged, ox.RdfFormat.N_TRIPLES)
 
 
-def sorted_lines(lines: Iterable[bytes], out: IO[bytes], chunk: int = SORT_CHUNK_LINES) -> None:
-    """Write ``lines`` to ``out`` sorted, holding at most ``chunk`` of them in memory: sorted
-    runs go to scratch files, then one merge reads them all back a line at a time."""
+def sorted_lines(
+    lines: Iterable[bytes], out: IO[bytes], chunk: int = SORT_CHUNK_LINES, unique: bool = False
+) -> None:
+    """Write ``lines`` to ``out`` sorted (``unique``: each once), holding at most ``chunk`` of
+    them in memory: sorted runs go to scratch files, then one merge reads them all back a line
+    at a time."""
     with ExitStack() as stack:
         runs: list[IO[bytes]] = []
         batch: list[bytes] = []
@@ -82,11 +87,19 @@ def sorted_lines(lines: Iterable[bytes], out: IO[bytes], chunk: int = SORT_CHUNK
                 runs.append(_run(sorted(batch), stack))
                 batch = []
         batch.sort()
-        if not runs:
-            out.writelines(batch)
-            return
-        runs.append(_run(batch, stack))
-        out.writelines(heapq.merge(*runs))
+        if runs:
+            runs.append(_run(batch, stack))
+        merged = heapq.merge(*runs) if runs else iter(batch)
+        out.writelines(_distinct(merged) if unique else merged)
+
+
+def _distinct(lines: Iterator[bytes]) -> Iterator[bytes]:
+    """Sorted lines without repeats."""
+    previous = None
+    for line in lines:
+        if line != previous:
+            yield line
+        previous = line
 
 
 def _run(lines: list[bytes], stack: ExitStack) -> IO[bytes]:

@@ -48,12 +48,16 @@ def _print_catalogue() -> None:
     stdout().print(table)
 
 
-def _limits(timeout: float | None, max_rows: int | None, allow_service: bool) -> Limits:
-    """Bounded limits (a user's query may run away), the environment's and the command
-    line's in their place."""
+def _limits(
+    own_query: bool, timeout: float | None, max_rows: int | None, allow_service: bool
+) -> Limits:
+    """How far the query may go: the command line's limits, else the environment's, else the
+    defaults. A query file the user wrote may run away, so by default it runs bounded in time
+    and memory (in a child process that is stopped at the limit); a named query is the
+    project's own and runs in this process, bounded in rows, unless a time limit is asked for."""
     from tdkt.store.guard import BOUNDED, Limits
 
-    limits = Limits.from_env(base=BOUNDED)
+    limits = Limits.from_env(base=BOUNDED if own_query else Limits())
     return replace(
         limits,
         timeout=limits.timeout if timeout is None else (timeout or None),
@@ -104,8 +108,9 @@ def query(
     * `tdkt query --sparql my.rq --format csv > out.csv`
 
     A query may read only this store (SERVICE is refused unless `--allow-service`), and
-    stops with an error past its time, row and memory limits (defaults 60 s, 1,000,000
-    rows, 4096 MiB; also TDKT_QUERY_TIMEOUT, TDKT_QUERY_MAX_ROWS, TDKT_QUERY_MEMORY_MB).
+    stops with an error past its row limit (1,000,000; TDKT_QUERY_MAX_ROWS). A `--sparql`
+    file also stops past its time and memory limits (60 s, 4096 MiB; `--timeout`,
+    TDKT_QUERY_TIMEOUT, TDKT_QUERY_MEMORY_MB), which a named query gets only when asked.
     """
     from tdkt import catalogue, output
     from tdkt.analysis.records import labels
@@ -118,7 +123,7 @@ def query(
     chosen = catalogue.from_file(sparql) if sparql else catalogue.named(name)
     values = catalogue.parse_assignments(param or [])
     catalogue.bind(chosen, values)  # a bad parameter is reported before the store is opened
-    limits = _limits(timeout, max_rows, allow_service)
+    limits = _limits(sparql is not None, timeout, max_rows, allow_service)
     with opened(ctx, limits) as store:
         result = catalogue.run(store, chosen, values)
         words = labels(store) if fmt is QueryFormat.table else None  # IRIs shown as words

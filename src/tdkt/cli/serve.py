@@ -8,6 +8,7 @@ import typer
 
 from tdkt import iris
 from tdkt.cli.app import app, handled
+from tdkt.errors import InputError
 
 
 @app.command()
@@ -44,7 +45,14 @@ def serve(
 
     from tdkt.serve.app import create_app, environment
     from tdkt.serve.sparql import Limits
+    from tdkt.store.open import is_remote
 
+    if is_remote(ctx.obj["store"]):
+        raise InputError(
+            "--store",
+            "tdkt serve reads an embedded store; an engine serves its own SPARQL endpoint, and "
+            "`tdkt publish --out DIR` writes the pages and RDF from it for any web server",
+        )
     if not base.endswith(("/", "#")):
         base += "/"
     limits = Limits(timeout, limit)

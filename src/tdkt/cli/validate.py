@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
@@ -23,13 +24,16 @@ class ValidateFormat(StrEnum):
     ttl = "ttl"
 
 
+_PREDICATE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+")  # one IRI, not a path
+
+
 def _claims(store: Store, finding: Finding) -> list[dict[str, str | None]]:
     """Who says what: each value of the finding's property on its node, with the source graph
     and status. Given only where the values come from more than one source (a conflict)."""
     from tdkt import catalogue
 
-    if not (finding.focus and finding.path):
-        return []
+    if not (finding.focus and finding.path) or not _PREDICATE.fullmatch(finding.path):
+        return []  # claims are looked up by one property, not along a longer path
     query = catalogue.named("claims")
     result = catalogue.run(store, query, {"node": finding.focus, "property": finding.path})
     rows = [dict(zip(result.variables, row, strict=True)) for row in result.rows]
