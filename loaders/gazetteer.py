@@ -493,8 +493,13 @@ class Gazetteer:
 
 def _scan(text: str, index: _NameIndex, offset: int, fold_ok: bool) -> Iterator[Match]:
     tokens = _tokens(text)
+    prefixes, folded_prefixes = index.prefixes, index.folded_prefixes
     i = 0
     while i < len(tokens):
+        token = tokens[i]  # most words start no name, spelled or folded: skip them cheaply
+        if (token.key,) not in prefixes and (not fold_ok or (token.folded,) not in folded_prefixes):
+            i += 1
+            continue
         n, entries = index.at(tokens, i, fold_ok=False)
         if not n and fold_ok and _quoted(text, tokens, i):
             n, entries = index.at(tokens, i)

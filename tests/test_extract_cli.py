@@ -80,3 +80,15 @@ def test_an_article_read_in_full_has_nothing_unread(tmp_path: Path) -> None:
         "Ban tổ chức cho biết đơn vị đứng đầu cụm đảm nhận vai trò cụm trưởng theo quy chế.", ""
     )
     assert unread(extract(_write(tmp_path, "du.txt", text))) == []
+
+
+def test_build_sums_up_what_explain_lists(tmp_path: Path) -> None:
+    """The build's summary line counts the sentences `extract --explain` lists, per article."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    read_in_vain = _write(corpus, "review.txt", REVIEW + UNREAD_NUMBER)
+    _write(corpus, "plain.txt", "Tin vắn\n\nTrời hôm nay nắng đẹp ở khắp các tỉnh.\n")
+    expected = len(unread(extract(read_in_vain)))
+    assert expected >= 1
+    built = tdkt("build", "--corpus", str(corpus), store=tmp_path / "kg")
+    assert f"Unread: {expected} sentence(s) in 1 article(s)" in built.output, built.output

@@ -47,6 +47,13 @@ _ROLE = {"chair": TDKT.ClusterChair, "vice-chair": TDKT.ClusterViceChair}
 _AGREEMENT = {AGREES: TDKT.DateAgrees, DISAGREES: TDKT.DateDisagrees}
 # Statuses a meeting gives: the fact links to the event that decided it.
 _DECIDED = {PROPOSED, ELECTED, ASSIGNED}
+# The terms every fact and its evidence carry, looked up once (a namespace builds a new term
+# on each attribute access).
+_TYPE, _DERIVED_FROM = RDF.type, PROV.wasDerivedFrom
+_EVIDENCE, _NOTE = TDKT.evidence, TDKT.extractionNote
+_SPECIFIC_RESOURCE, _HAS_SOURCE, _HAS_SELECTOR = OA.SpecificResource, OA.hasSource, OA.hasSelector
+_QUOTE_SELECTOR, _EXACT = OA.TextQuoteSelector, OA.exact
+_POSITION_SELECTOR, _START, _END = OA.TextPositionSelector, OA.start, OA.end
 
 
 def event_iri(event: Event, source_key: str) -> URIRef:
@@ -63,7 +70,9 @@ class _Writer:
         self.article = facts.article
         self.key = self.article.key
         self.source = iris.source(self.article.key)
-        self.graph = Graph()
+        # One article's graph needs no contexts: the context-free store adds twice as fast;
+        # only rdflib's core prefixes, then the project's (binding all of rdflib's is slow).
+        self.graph = Graph(store="SimpleMemory", bind_namespaces="core")
         iris.bind_prefixes(self.graph)
         first = facts.events[0] if facts.events else None
         self.event = event_iri(first, self.key) if first else None
@@ -79,24 +88,24 @@ class _Writer:
 
         ``notes`` are local names of ``tdkt:ExtractionNoteScheme`` concepts ("DateNotStated").
         """
-        self.add(node, RDF.type, kind)
-        self.add(node, PROV.wasDerivedFrom, self.source)
-        self.add(node, TDKT.evidence, self.evidence(evidence))
+        self.add(node, _TYPE, kind)
+        self.add(node, _DERIVED_FROM, self.source)
+        self.add(node, _EVIDENCE, self.evidence(evidence))
         for note in notes:
-            self.add(node, TDKT.extractionNote, TDKT[note])
+            self.add(node, _NOTE, TDKT[note])
 
     def evidence(self, evidence: Evidence) -> URIRef:
         node = iris.evidence(self.key, evidence.start, evidence.end)
         quote, position = iris.quote_selector(node), iris.position_selector(node)
-        self.add(node, RDF.type, OA.SpecificResource)
-        self.add(node, OA.hasSource, self.source)
-        self.add(node, OA.hasSelector, quote)
-        self.add(node, OA.hasSelector, position)
-        self.add(quote, RDF.type, OA.TextQuoteSelector)
-        self.add(quote, OA.exact, Literal(nfc(evidence.quote)))
-        self.add(position, RDF.type, OA.TextPositionSelector)
-        self.add(position, OA.start, integer(evidence.start))
-        self.add(position, OA.end, integer(evidence.end))
+        self.add(node, _TYPE, _SPECIFIC_RESOURCE)
+        self.add(node, _HAS_SOURCE, self.source)
+        self.add(node, _HAS_SELECTOR, quote)
+        self.add(node, _HAS_SELECTOR, position)
+        self.add(quote, _TYPE, _QUOTE_SELECTOR)
+        self.add(quote, _EXACT, Literal(nfc(evidence.quote)))
+        self.add(position, _TYPE, _POSITION_SELECTOR)
+        self.add(position, _START, integer(evidence.start))
+        self.add(position, _END, integer(evidence.end))
         return node
 
     # ------------------------------------------------------------ one method per kind

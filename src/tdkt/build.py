@@ -66,6 +66,7 @@ class BuildSummary:
     infos: int = 0
     full: bool = True  # False: only ``extracted`` articles were redone
     extracted: int = 0
+    unread: dict[str, int] = field(default_factory=dict)  # article -> sentences read in vain
 
     @property
     def triples(self) -> int:
@@ -149,6 +150,7 @@ def _record(result: Extracted, renames: dict[str, str]) -> SourceRecord:
         seen=result.seen,
         renames=renames,
         skipped=result.skipped,
+        unread=result.unread,
     )
 
 
@@ -285,4 +287,5 @@ def _summary(
         infos=counts["Info"],
         full=full,
         extracted=extracted,
+        unread={path: r.unread for path, r in sorted(records.items()) if r.unread},
     )

@@ -42,6 +42,7 @@ class Extracted:
     triples: int = 0
     seen: tuple[Seen, ...] = ()
     skipped: str | None = None
+    unread: int = 0  # sentences with a fact family's cue that yielded no fact (--explain)
 
 
 def file_hash(data: bytes) -> str:
@@ -65,6 +66,7 @@ def extract_one(job: Job) -> Extracted:
     """Read, extract and serialise one article; a bad file becomes a skip, not an error."""
     from tdkt.loaders.articles.budget import within_budget
     from tdkt.loaders.articles.corpus import extract_article
+    from tdkt.loaders.articles.explain import unread
     from tdkt.loaders.articles.reader import parse_article
     from tdkt.loaders.articles.to_rdf import facts_to_graph
     from tdkt.loaders.gazetteer import Gazetteer
@@ -86,7 +88,10 @@ def extract_one(job: Job) -> Extracted:
         return Extracted(job.path, digest, skipped=f"cannot read: {error}")
     seen = tuple((o.key, o.province.key) for o in facts.officials if o.province is not None)
     named = facts_to_graph(facts.with_person_keys(dict(job.renames)))
-    return Extracted(job.path, digest, str(named.iri), to_nquads(named), len(named.graph), seen)
+    nquads = to_nquads(named)
+    return Extracted(
+        job.path, digest, str(named.iri), nquads, len(named.graph), seen, unread=len(unread(facts))
+    )
 
 
 def default_workers() -> int:

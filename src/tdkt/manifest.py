@@ -43,6 +43,7 @@ class SourceRecord:
     seen: tuple[tuple[str, str], ...] = ()
     renames: dict[str, str] = field(default_factory=dict)
     skipped: str | None = None
+    unread: int = 0  # sentences that mention a fact family and yielded no fact
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ def read(store_path: Path) -> Manifest | None:
                     seen=tuple((k, p) for k, p in s["seen"]),
                     renames=dict(s["renames"]),
                     skipped=s["skipped"],
+                    unread=s.get("unread", 0),
                 )
                 for key, s in raw["sources"].items()
             },

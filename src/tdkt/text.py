@@ -11,6 +11,7 @@ Three levels, from strict to lenient:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -27,6 +28,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # syllables repeat: a language has a few thousand
 def _syllable_key(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word.lower())
     tone = ""
@@ -51,6 +53,7 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", stripped.lower()).strip()
 
 
+@functools.lru_cache(maxsize=1 << 14)  # IRI keys: the same names, over and over
 def slug(text: str) -> str:
     """IRI key: NFC, no diacritics, đ → d, lower case, runs of other characters → one hyphen."""
     return _NOT_KEY.sub("-", fold(text)).strip("-")

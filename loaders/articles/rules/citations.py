@@ -52,8 +52,10 @@ def extract(article: Article, context: Context, gazetteer: Gazetteer) -> list[Ci
     for mention in find_headers(article.text):  # a legal text's own number, in its header
         found.append(([Span(mention.start, mention.end, mention.text)], mention))
     for paragraph in content:
-        sentences = list(split_sentences(paragraph))
-        found += [(sentences, m) for m in find_documents(paragraph.text, paragraph.start)]
+        mentions = find_documents(paragraph.text, paragraph.start)
+        if mentions:  # most paragraphs cite nothing: split only those that do
+            sentences = list(split_sentences(paragraph))
+            found += [(sentences, m) for m in mentions]
     facts = []
     dated: dict[str, Entry] = {}  # law names this text has tied to a year, by match key
     for sentences, mention in found:

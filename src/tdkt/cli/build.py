@@ -101,6 +101,14 @@ def build(
     out.print(_summary_table(summary))
     for skipped in summary.skipped:
         err.print(f"skipped {skipped.path}: {skipped.reason}", markup=False, highlight=False)
+    if summary.unread:
+        out.print(
+            f"Unread: {sum(summary.unread.values())} sentence(s) in {len(summary.unread)} "
+            "article(s) mention a cluster role, an award, a document number or a title and "
+            "yielded no fact; `tdkt extract FILE --explain` lists them.",
+            markup=False,
+            highlight=False,
+        )
     out.print(
         f"SHACL: {summary.violations} violation(s), {summary.warnings} warning(s)",
         highlight=False,

@@ -1,14 +1,16 @@
 """The one small interface between tdkt and a triple store.
 
-Two implementations sit behind it: embedded Oxigraph on disk (the default) and, later, a
-remote SPARQL 1.1 endpoint. Query text comes from ``queries/*.rq``; parameters arrive as
-RDF terms in ``bindings`` and are bound by the engine, never pasted into the text.
+Two implementations sit behind it: embedded Oxigraph on disk (the default, ``embedded``) and
+any SPARQL 1.1 engine (``remote``). Query text comes from ``queries/*.rq``; parameters arrive as
+RDF terms in ``bindings`` and are bound as a leading VALUES block of escaped terms
+(``prebind``), never pasted into the text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from rdflib import Graph, URIRef
@@ -40,6 +42,14 @@ class Store(Protocol):
 
     def replace_all(self, graphs: Iterable[NamedGraph]) -> None:
         """Replace the whole store with these graphs; a failure leaves the old store intact."""
+
+    def replace_all_from_file(self, nquads: Path) -> None:
+        """Replace the whole store with the graphs of an N-Quads file, streamed; a failure
+        leaves the old store intact."""
+
+    def update_graphs(self, remove: Iterable[URIRef], nquads: Path | None) -> None:
+        """Drop the graphs ``remove`` and load those of ``nquads``, as one unit; other graphs
+        stay as they are."""
 
     def graphs(self) -> list[URIRef]:
         """The named graphs the store holds."""
