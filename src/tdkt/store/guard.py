@@ -36,7 +36,7 @@ from rdflib.term import Identifier
 
 from tdkt.errors import StoreError
 from tdkt.store.base import SelectResult
-from tdkt.store.prebind import prebind
+from tdkt.store.prebind import HIDDEN, prebind
 from tdkt.store.terms import to_rdflib
 
 SELECT, ASK, CONSTRUCT = "SELECT", "ASK", "CONSTRUCT"
@@ -45,15 +45,6 @@ _EXPECTED = {
     ASK: (ox.QueryBoolean, "not an ASK query"),
     CONSTRUCT: (ox.QueryTriples, "not a CONSTRUCT or DESCRIBE query"),
 }
-_HIDDEN = re.compile(
-    r"""\#[^\n]*
-      | '''(?:[^'\\]|\\.|'(?!''))*'''
-      | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-      | '(?:[^'\\\n]|\\.)*'
-      | "(?:[^"\\\n]|\\.)*"
-      | <[^<>"{}|^`\\\x00-\x20]*>""",
-    re.VERBOSE,
-)
 _SERVICE = re.compile(r"(?<![\w?$:])SERVICE(?![\w:])", re.IGNORECASE)
 _CODEPOINT_ESCAPE = re.compile(r"\\[uU]")
 _MEBIBYTE = 1 << 20
@@ -111,7 +102,7 @@ def _limit(env: Mapping[str, str], name: str, kind: type, default):
 
 def screen(query: str, limits: Limits) -> None:
     """Refuse a query that would reach outside the store (see the module docstring)."""
-    visible = _HIDDEN.sub(" ", query)
+    visible = HIDDEN.sub(" ", query)
     if _CODEPOINT_ESCAPE.search(visible):
         raise QueryRefused("\\u escapes are accepted only inside strings and IRIs")
     if not limits.allow_service and _SERVICE.search(visible):

@@ -22,8 +22,8 @@ _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _LANG = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
-# What may stand between tokens: text that holds braces which are not query structure.
-_SKIPPED = re.compile(
+# Comments, strings and IRIs: text whose braces and keywords are not query structure.
+HIDDEN = re.compile(
     r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|'
     r"'''(?:[^'\\]|\\.|'(?!''))*'''|"
     r'"(?:[^"\\\n]|\\.)*"|'
@@ -63,7 +63,7 @@ def _structure(query: str) -> list[tuple[int, str]]:
     marks: list[tuple[int, str]] = []
     at = 0
     while at < len(query):
-        skipped = _SKIPPED.match(query, at)
+        skipped = HIDDEN.match(query, at)
         if skipped and skipped.end() > at:
             at = skipped.end()
             continue
