@@ -241,13 +241,13 @@ class RemoteStore:
         drop = set(remove)
         if replace_all:
             drop |= {g for g in self.graphs() if g not in targets}
-        operations = [f"DROP SILENT GRAPH {term_text(g)}" for g in sorted(drop)]
+        operations = [_drop(g) for g in sorted(drop)]
         for target in sorted(targets):
             if target in staging.names:
                 source = term_text(staging.names[target])
                 operations.append(f"MOVE SILENT GRAPH {source} TO {term_text(target)}")
             else:
-                operations.append(f"DROP SILENT GRAPH {term_text(target)}")
+                operations.append(_drop(target))
         if operations:
             self._update(" ;\n".join(operations))
 
@@ -258,15 +258,18 @@ class RemoteStore:
         else:
             self._update(f"INSERT DATA {{ GRAPH {term_text(staging)} {{\n{body}}} }}")
 
+    def _drop_graphs(self, graphs: Iterable[URIRef]) -> None:
+        operations = [_drop(g) for g in graphs]
+        if operations:
+            self._update(" ;\n".join(operations))
+
     def _drop_stale_staging(self) -> None:
-        stale = self._graphs_under(STAGING)
-        if stale:
-            self._update(" ;\n".join(f"DROP SILENT GRAPH {term_text(g)}" for g in stale))
+        self._drop_graphs(self._graphs_under(STAGING))
 
     def _drop_quietly(self, graphs: Iterable[URIRef]) -> None:
         """Best effort after a failed load; the next load drops what this leaves."""
         with contextlib.suppress(StoreError):
-            self._update(" ;\n".join(f"DROP SILENT GRAPH {term_text(g)}" for g in graphs))
+            self._drop_graphs(graphs)
 
     # --- HTTP ------------------------------------------------------------------------------------
 
@@ -338,6 +341,10 @@ class RemoteStore:
             else urllib.request.HTTPBasicAuthHandler
         )
         return urllib.request.build_opener(handler(passwords))
+
+
+def _drop(graph: URIRef) -> str:
+    return f"DROP SILENT GRAPH {term_text(graph)}"
 
 
 class _Staging:
