@@ -54,10 +54,18 @@ def timed(run: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, result
 
 
-def p50_ms(run: Callable[[], Any], repeat: int, slow: float = 2.0) -> float:
-    """Median wall time of ``repeat`` calls, in milliseconds, after one warm-up call; a call
-    slower than ``slow`` seconds is not repeated (its one time is the figure)."""
-    first, _ = timed(run)
-    if first > slow:
-        return first * 1000
-    return statistics.median(timed(run)[0] for _ in range(repeat)) * 1000
+def paired_p50_ms(
+    ours: Callable[[], Any], theirs: Callable[[], Any], repeat: int, budget: float
+) -> tuple[float, float]:
+    """Median wall milliseconds of ``ours`` and of ``theirs``, each warmed up once, then called
+    in turn (ours, theirs, ours, …) so that a busy machine slows both alike; at most
+    ``repeat`` pairs, and no new pair once ``budget`` seconds have gone on timed pairs."""
+    ours(), theirs()
+    mine: list[float] = []
+    peer: list[float] = []
+    spent = 0.0
+    while len(mine) < repeat and (not mine or spent < budget):
+        mine.append(timed(ours)[0])
+        peer.append(timed(theirs)[0])
+        spent += mine[-1] + peer[-1]
+    return statistics.median(mine) * 1000, statistics.median(peer) * 1000

@@ -12,21 +12,24 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
+from itertools import accumulate, repeat
 from pathlib import Path
+from typing import NamedTuple
 
 from rdflib import URIRef
 
 from tdkt import iris
 from tdkt.loaders.document_numbers import normalise_number
-from tdkt.text import fold, match_key, slug
+from tdkt.text import fold, fold_chars, match_key, slug
 
 from .table_context import Context, packaged_data_dir
 from .table_lineage import within
 from .table_rows import Row
 
 _WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
 # Words before a name that make it something other than a province ("thành phố Bắc Kạn" is
 # the provincial capital, "huyện Bạch Thông" a district).
 _LOCAL_UNIT = {
@@ -78,8 +81,7 @@ class Match:
     entry: Entry
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: made for every word of every paragraph, so made cheaply
     start: int
     end: int
     word: str
@@ -91,9 +93,15 @@ class _Token:
 def _tokens(text: str) -> tuple[_Token, ...]:
     """A text's words; cached, as the rules scan one sentence for provinces, clusters, awards
     and campaigns, several times over."""
-    return tuple(
-        _Token(m.start(), m.end(), m.group(), *_word_forms(m.group())) for m in _WORD.finditer(text)
-    )
+    # Built with C-level maps (no Python loop per word): split keeps the separators, so the
+    # running sum of the parts' lengths gives every word's start and end.
+    parts = _WORD_SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    words = parts[1::2]
+    forms = list(map(_word_forms, words))
+    keys, folds = [f[0] for f in forms], [f[1] for f in forms]
+    fields = zip(offsets[1:-1:2], offsets[2::2], words, keys, folds, strict=True)
+    return tuple(map(tuple.__new__, repeat(_Token), fields))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -122,6 +130,8 @@ class _NameIndex:
     folded: dict[tuple[str, ...], set[tuple[str, ...]]] = field(default_factory=dict)
     prefixes: set[tuple[str, ...]] = field(default_factory=set)
     folded_prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    first_words: set[str] = field(default_factory=set)  # the first word of every name
+    first_folds: set[str] = field(default_factory=set)
     longest: int = 0
 
     def add(self, name: str, entry: Entry) -> None:
@@ -135,7 +145,17 @@ class _NameIndex:
         self.folded.setdefault(folds, set()).add(keys)
         self.prefixes.update(keys[:n] for n in range(1, len(keys) + 1))
         self.folded_prefixes.update(folds[:n] for n in range(1, len(folds) + 1))
+        self.first_words.add(keys[0])
+        if folds:
+            self.first_folds.add(folds[0])
         self.longest = max(self.longest, len(keys))
+
+    @functools.cached_property
+    def cue(self) -> re.Pattern[str]:
+        """Some name, folded, as ``fold_chars`` text reads: a text without one holds no name
+        (a spelled match folds alike too), so a scan can skip it without tokenising it."""
+        names = sorted((r"\W+".join(map(re.escape, f)) for f in self.folded), key=len, reverse=True)
+        return re.compile(r"(?<!\w)(?:" + "|".join(names) + r")(?!\w)")
 
     def lookup(self, name: str) -> list[Entry]:
         found = self.exact.get(_keys(name))
@@ -195,7 +215,9 @@ def _match(text: str, tokens: Sequence[_Token], i: int, j: int, entry: Entry, of
 
 def _shifted(matches: tuple[Match, ...], offset: int) -> list[Match]:
     """Matches found at offset 0, moved to ``offset``."""
-    return [replace(m, start=m.start + offset, end=m.end + offset) for m in matches]
+    if not offset:
+        return list(matches)
+    return [Match(m.start + offset, m.end + offset, m.text, m.entry) for m in matches]
 
 
 def _capitalised(tokens: Iterable[_Token]) -> bool:
@@ -240,6 +262,12 @@ class Gazetteer:
         self._load_named("campaign", tables.rows("campaigns"), "campaign_id", self._campaigns)
         organizations = tables.rows("organizations")
         self._load_named("organization", organizations, "org_id", self._organizations)
+        # Words that can open a match: a scan skips every other word with one set lookup.
+        provinces = self._provinces
+        self._province_starts = {k[0] for k in provinces.prefixes | provinces.folded_prefixes}
+        self._province_starts |= {p.split()[0] for p in _PROVINCE_PREFIX}
+        self._cluster_starts = {k[0] for k in self._clusters.prefixes} | _COUNT_KEYS | {_CUM}
+        self._cluster_cue = _cluster_cue(self._clusters, self._regions)
         # The rules scan one sentence several times: each text's scan is kept (at offset 0).
         self._province_scan = functools.lru_cache(maxsize=1024)(self._scan_provinces)
         self._cluster_scan = functools.lru_cache(maxsize=1024)(self._scan_clusters)
@@ -369,26 +397,25 @@ class Gazetteer:
 
     def _scan_provinces(self, text: str, on: date | None) -> tuple[Match, ...]:
         tokens = _tokens(text)
+        starts = self._province_starts
         found: list[Match] = []
-        i = 0
-        while i < len(tokens):
+        end = 0  # a match's words are not read again
+        for i in [i for i, t in enumerate(tokens) if t.key in starts or t.folded in starts]:
+            if i < end:
+                continue
             prefix, length = _prefix_at(tokens, i)
             n, entries = self._provinces.at(tokens, i + length)
             if n == 0:
-                i += 1
                 continue
             name = tokens[i + length : i + length + n]
             entry = self._in_time(entries, on)
             end = i + length + n
             if (
-                entry is None
-                or _inside_longer_name(tokens, i + length, n)
-                or _blocked(text, tokens, i, prefix, name, self._unit_type(entry))
+                entry is not None
+                and not _inside_longer_name(tokens, i + length, n)
+                and not _blocked(text, tokens, i, prefix, name, self._unit_type(entry))
             ):
-                i = end
-                continue
-            found.append(_match(text, tokens, i, end, entry, 0))
-            i = end
+                found.append(_match(text, tokens, i, end, entry, 0))
         return tuple(found)
 
     def _unit_type(self, entry: Entry) -> str:
@@ -412,16 +439,19 @@ class Gazetteer:
         return _shifted(self._cluster_scan(text), offset)
 
     def _scan_clusters(self, text: str) -> tuple[Match, ...]:
+        if not self._cluster_cue.search(fold_chars(text)):
+            return ()  # most paragraphs: not tokenised for clusters at all
         tokens = _tokens(text)
+        starts = self._cluster_starts
         found: list[Match] = []
-        i = 0
-        while i < len(tokens):
-            n, entry = self._cluster_at(tokens, i)
-            if entry is None:
-                i += 1
+        end = 0
+        for i in [i for i, t in enumerate(tokens) if t.key in starts or t.key.isdigit()]:
+            if i < end:
                 continue
-            found.append(_match(text, tokens, i, i + n, entry, 0))
-            i += n
+            n, entry = self._cluster_at(tokens, i)
+            if entry is not None:
+                found.append(_match(text, tokens, i, i + n, entry, 0))
+                end = i + n
         return tuple(found)
 
     def _cluster_at(self, tokens: Sequence[_Token], i: int) -> tuple[int, Entry | None]:
@@ -491,23 +521,33 @@ class Gazetteer:
         return self._organizations.first(name)
 
 
+def _cluster_cue(recorded: _NameIndex, regions: _NameIndex) -> re.Pattern[str]:
+    """What every cluster match starts with, on ``fold_chars`` text: "Cụm", the first two
+    words of a recorded name, or a count ("7", "bảy") then "tỉnh" or not, then a region's
+    first word. (Folds are equal wherever match keys are, so this never misses a match.)"""
+    heads = {r"\W+".join(map(re.escape, f[:2])) for f in recorded.folded}
+    counts = "|".join([r"\d+", *(fold(w) for w in _NUMBER_WORDS if w != "các")])
+    firsts = "|".join(sorted({re.escape(f[0]) for f in regions.folded}))
+    start = "|".join(sorted(heads | {fold("cụm")}))
+    return re.compile(rf"(?<!\w)(?:{start}|(?:{counts})\W+(?:tinh\W+)?(?:{firsts}))(?!\w)")
+
+
 def _scan(text: str, index: _NameIndex, offset: int, fold_ok: bool) -> Iterator[Match]:
+    if not index.cue.search(fold_chars(text)):
+        return
     tokens = _tokens(text)
-    prefixes, folded_prefixes = index.prefixes, index.folded_prefixes
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]  # most words start no name, spelled or folded: skip them cheaply
-        if (token.key,) not in prefixes and (not fold_ok or (token.folded,) not in folded_prefixes):
-            i += 1
+    # Most words start no name, spelled or folded: only those that can are visited.
+    keys, folds = index.first_words, index.first_folds if fold_ok else set()
+    end = 0
+    for i in [i for i, t in enumerate(tokens) if t.key in keys or t.folded in folds]:
+        if i < end:
             continue
         n, entries = index.at(tokens, i, fold_ok=False)
         if not n and fold_ok and _quoted(text, tokens, i):
             n, entries = index.at(tokens, i)
         if n:
             yield _match(text, tokens, i, i + n, entries[0], offset)
-            i += n
-        else:
-            i += 1
+            end = i + n
 
 
 def _quoted(text: str, tokens: Sequence[_Token], i: int) -> bool:

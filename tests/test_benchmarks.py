@@ -4,6 +4,7 @@ except exactly the injected violations, and each step returns the figures the JS
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from benchmarks import steps  # the repository root is on sys.path under `python -m pytest`
 from benchmarks.generate import INJECTED, generate
+from benchmarks.measure import paired_p50_ms
 
 PLAN = steps.PLANS["smoke"]
 
@@ -50,7 +52,46 @@ def test_every_named_query_is_measured_against_its_peers(work):
     result = steps.query(work, PLAN)
     for query in catalogue.catalogue():
         assert {"p50_ms", "raw_p50_ms", "ratio_vs_raw", "rows"} <= set(result[query.name])
+        # rdflib either finished the query or says why not
+        assert ("rdflib_ms" in result[query.name]) != (query.name in result["rdflib_unfinished"])
     assert {"ratio_vs_raw", "ratio_vs_rdflib", "rdflib_queries"} <= set(result)
+    assert result["rdflib_queries"] + len(result["rdflib_unfinished"]) == len(catalogue.catalogue())
+
+
+def test_a_slow_peer_is_stopped_at_its_budget_and_named(work, monkeypatch):
+    from tdkt import catalogue
+
+    slow = dataclasses.replace(PLAN, rdflib_query_seconds=0.2)
+    queries = catalogue.catalogue()
+    result = {q.name: {"p50_ms": 1.0} for q in queries}
+    monkeypatch.setattr(steps, "_rdflib_ms", _rdflib_with_one_endless_query)
+    summary = steps._rdflib_peer(work, slow, result)
+    assert result["claims"]["rdflib"] == "timed out after 0.2 s"
+    assert "claims" in summary["rdflib_unfinished"]
+    assert summary["rdflib_queries"] + len(summary["rdflib_unfinished"]) == len(queries)
+
+
+def _rdflib_with_one_endless_query(work, plan, partial):
+    """The real peer, in its spawned child, with rdflib's engine looping forever on `claims`
+    (the only named query with a ?node)."""
+    from rdflib import Dataset
+
+    query = Dataset.query
+
+    def endless(self, text, *args, **kwargs):
+        while "?node" in text:
+            pass
+        return query(self, text, *args, **kwargs)
+
+    Dataset.query = endless
+    return steps._rdflib_ms(work, plan, partial)
+
+
+def test_paired_timing_stops_at_its_budget():
+    calls = []
+    ours, theirs = paired_p50_ms(lambda: calls.append("o"), lambda: calls.append("t"), 5, 0.0)
+    assert calls == ["o", "t", "o", "t"]  # one warm-up each, then one pair: the budget is spent
+    assert ours >= 0 and theirs >= 0
 
 
 def test_extraction_throughput_is_measured_on_the_synthetic_corpus(work):

@@ -12,10 +12,21 @@ from pathlib import Path
 
 import pytest
 from conftest import all_quads
+from rdflib import Dataset, URIRef
 
 from tdkt import iris, manifest
 from tdkt.build import build
+from tdkt.shacl import Shapes
+from tdkt.shacl.scope import reach
 from tdkt.store.embedded import EmbeddedStore
+from tdkt.validate import (
+    Changes,
+    Finding,
+    changed_subjects,
+    load_ontology,
+    load_shapes,
+    validate_store,
+)
 
 
 @pytest.fixture
@@ -129,7 +140,7 @@ def slow_parse(*args, **kwargs):
 
 pyoxigraph.parse = slow_parse
 from tdkt import validate
-validate.validate_store = lambda store, shapes=None: validate.Report(True, [])
+validate.validate_store = lambda store, *_, **__: validate.Report(True, [])
 from tdkt.build import build
 build(Path(sys.argv[1]), corpus_dirs=[Path(sys.argv[2])])
 """
@@ -196,3 +207,91 @@ def test_a_new_namesake_in_another_province_redoes_the_unchanged_article(
     assert iris.person("nguyen-van-thu") not in people
     renamed = {iris.person("nguyen-van-thu-quang-tri"), iris.person("nguyen-van-thu-gia-lai")}
     assert renamed <= people
+
+
+# ---- validating only what an incremental build changed (docs/shacl.md) -------------------------
+
+SHAPE_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "shapes"
+
+
+def _state(*names: str) -> dict[URIRef, set[tuple]]:
+    """The quads of the shape fixtures' context and the named fixtures, by named graph, with
+    the ontology in its own graph (as a build stores it)."""
+    dataset = Dataset()
+    for name in ("context.trig", *names):
+        dataset.parse(SHAPE_FIXTURES / name, format="trig")
+    graphs: dict[URIRef, set[tuple]] = {iris.ontology_graph(): set()}
+    for s, p, o, g in dataset.quads():
+        graphs.setdefault(URIRef(g), set()).add((s, p, o))
+    graphs[iris.ontology_graph()] = set(load_ontology())
+    return graphs
+
+
+def _nquads(graphs: dict[URIRef, set[tuple]], path: Path) -> Path:
+    lines = (f"{s.n3()} {p.n3()} {o.n3()} <{g}> .\n" for g, ts in graphs.items() for s, p, o in ts)
+    path.write_text("".join(lines), "utf-8")
+    return path
+
+
+def _move(store: EmbeddedStore, now: dict, then: dict, path: Path) -> tuple:
+    """Replace the graphs that differ between two states, as an incremental build does."""
+    differ = sorted(g for g in set(now) | set(then) if now.get(g) != then.get(g))
+    before = changed_subjects(store, differ)
+    store.update_graphs(differ, _nquads({g: then[g] for g in differ if g in then}, path))
+    after = changed_subjects(store, differ)
+    return before, after
+
+
+GOOD = sorted(p.name for p in SHAPE_FIXTURES.glob("*.good.trig"))
+
+
+@pytest.mark.parametrize("bad", sorted(p.name for p in SHAPE_FIXTURES.glob("*.bad.trig")))
+def test_validating_only_what_changed_finds_what_a_full_validation_finds(tmp_path, bad):
+    clean = _state(*GOOD)
+    broken = _state(*(g for g in GOOD if g != bad.replace(".bad.", ".good.")), bad)
+    store = EmbeddedStore(tmp_path / "kg")
+    try:
+        store.replace_all_from_file(_nquads(clean, tmp_path / "all.nq"))
+        report = validate_store(store)
+        reports = [report]
+        for now, then in ((clean, broken), (broken, clean)):  # add violations, then remove them
+            before, after = _move(store, now, then, tmp_path / "part.nq")
+            assert before is not None and after is not None
+            changes = Changes(before | after, report.by_shape)
+            report = validate_store(store, changes=changes)
+            full = validate_store(store)
+            assert report.findings == full.findings
+            assert report.by_shape == full.by_shape
+            reports.append(report)
+    finally:
+        store.close()
+    assert reports[1].findings != reports[0].findings == reports[2].findings
+
+
+def test_shapes_that_look_anywhere_are_validated_in_full() -> None:
+    shapes = Shapes(load_shapes())
+    tsh = "https://w3id.org/tdkt/shapes#"
+    assert reach(shapes, URIRef(tsh + "RoleHolderIsMemberShape")) is None  # sh:sparql
+    assert reach(shapes, URIRef(tsh + "EvidenceShape")) == 0  # its own values only
+    assert reach(shapes, URIRef(tsh + "AwardShape")) == 1  # sh:class on its values
+
+
+def test_an_incremental_build_validates_what_changed_and_reports_as_a_full_one(
+    tmp_path, corpus, corpus_dir
+):
+    build(tmp_path / "kg", corpus_dirs=[corpus])
+    first = manifest.read(tmp_path / "kg")
+    assert first is not None and first.findings is not None
+    extra = sorted(corpus_dir.glob("*.txt"))[3]
+    (corpus / extra.name).write_bytes(extra.read_bytes())
+    (corpus / sorted(corpus.glob("*.txt"))[0].name).unlink()
+    again = build(tmp_path / "kg", corpus_dirs=[corpus])
+    assert (again.full, again.extracted) == (False, 1)
+    store = EmbeddedStore(tmp_path / "kg")
+    try:
+        full = validate_store(store)
+    finally:
+        store.close()
+    assert (again.violations, again.warnings, again.infos) == tuple(full.counts().values())
+    kept = manifest.read(tmp_path / "kg").findings
+    assert {k: tuple(Finding(**f) for f in v) for k, v in kept.items()} == full.by_shape

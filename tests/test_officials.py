@@ -17,6 +17,7 @@ from tdkt.loaders.articles.rules import officials
 from tdkt.loaders.articles.rules.common import Context
 from tdkt.loaders.articles.to_rdf import facts_to_graph
 from tdkt.loaders.gazetteer import Gazetteer
+from tdkt.text import slug
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +110,107 @@ def test_names_differing_by_a_tone_mark_stay_apart_when_provinces_differ(
         ("Lê Văn Bình", "ha-nam"),
         ("Lê Văn Bính", "ninh-binh"),
     }
+
+
+def keyed(text: str, gazetteer: Gazetteer) -> dict[str, tuple[str, ...]]:
+    """Person key → every spelling of that person (name first)."""
+    return {o.key: (o.name, *o.spellings) for o in read(text, gazetteer)}
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "Ông Lê Văn Bình, Giám đốc Sở Tư pháp phát biểu khai mạc. Sau đó ông Lê Văn Bính, "
+            "Trưởng ban Dân vận Tỉnh ủy trình bày báo cáo.",
+            "Lê Văn Bình",
+            "Lê Văn Bính",
+        ),
+        (
+            "Giám đốc Sở Nội vụ Nguyễn Thị Hoà cho biết kết quả năm qua. Phó Giám đốc Sở Y tế "
+            "Nguyễn Thị Hoá nêu một số kiến nghị.",
+            "Nguyễn Thị Hoà",
+            "Nguyễn Thị Hoá",
+        ),
+        (
+            "Trần Văn Hải - Chánh Văn phòng Đoàn ĐBQH báo cáo. Cuối buổi, Trần Văn Hài - Tổng "
+            "Biên tập Báo Nhân Dân, phát biểu.",
+            "Trần Văn Hải",
+            "Trần Văn Hài",
+        ),
+    ],
+)
+def test_names_differing_by_a_diacritic_are_two_people_when_nothing_ties_them(
+    text: str, first: str, second: str, gazetteer: Gazetteer
+) -> None:
+    found = {o.name: o for o in read(text, gazetteer)}
+    assert set(found) == {first, second}
+    assert found[first].spellings == () and found[second].spellings == ()
+    assert found[first].key != found[second].key
+    assert found[first].key == slug(first)  # the first named keeps the plain key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phó Chủ tịch nước Đặng Văn Hùng phát biểu chỉ đạo. Sau đó, Phó Chủ tịch nước Đăng Văn "
+        "Hùng tặng hoa các tỉnh.",
+        "Ông Phạm Minh Tuấn, Giám đốc Sở Tài chính báo cáo. Giám đốc Sở Tài chính Phạm Minh "
+        "Tuân giải trình thêm.",
+        "Bí thư Tỉnh ủy Lê Thị Thủy phát biểu. Đồng chí Lê Thị Thuỷ, Bí thư Tỉnh ủy cảm ơn các "
+        "đại biểu.",
+    ],
+)
+def test_a_shared_post_ties_two_spellings_into_one_person(text: str, gazetteer: Gazetteer) -> None:
+    ((key, spellings),) = keyed(text, gazetteer).items()
+    assert key == slug(spellings[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dự hội nghị có ông Hoàng Văn Nam, Giám đốc Sở Nội vụ. Hội nghị do ông Hoàng Văn Năm, "
+        "Trưởng ban Thi đua - Khen thưởng chủ trì.",
+        "Tới dự có đồng chí Vũ Thị Hằng, Phó Trưởng ban Tuyên giáo. Đồng chí Vũ Thị Hăng, "
+        "Chánh Văn phòng Đoàn ĐBQH cùng dự.",
+    ],
+)
+def test_taking_part_in_the_event_ties_two_spellings(text: str, gazetteer: Gazetteer) -> None:
+    ((_, spellings),) = keyed(text, gazetteer).items()
+    assert len(spellings) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dự có ông Lê Văn Bình, Phó Chủ tịch UBND tỉnh Hà Nam và ông Lê Văn Bính, Phó Chủ tịch "
+        "UBND tỉnh Hà Nam.",
+        "Tới dự có các đồng chí: Hoàng Văn Nam, Giám đốc Sở Nội vụ; Hoàng Văn Năm, Giám đốc Sở "
+        "Nội vụ.",
+    ],
+)
+def test_two_spellings_one_sentence_names_are_two_people(text: str, gazetteer: Gazetteer) -> None:
+    found = keyed(text, gazetteer)
+    assert len(found) == 2 and all(len(s) == 1 for s in found.values())
+
+
+def test_the_same_province_ties_two_spellings(gazetteer: Gazetteer) -> None:
+    text = (
+        "Ông Lê Văn Bình, Chủ tịch UBND tỉnh Hà Nam phát biểu. Phó Bí thư Tỉnh ủy Hà Nam Lê Văn "
+        "Bính tặng hoa."
+    )
+    ((key, spellings),) = keyed(text, gazetteer).items()
+    assert key == "le-van-binh" and len(spellings) == 2
+
+
+def test_a_bare_mention_goes_to_the_person_spelled_the_same(gazetteer: Gazetteer) -> None:
+    text = (
+        "Ông Lê Văn Bình, Giám đốc Sở Tư pháp phát biểu khai mạc. Sau đó ông Lê Văn Bính, "
+        "Trưởng ban Dân vận Tỉnh ủy trình bày báo cáo. Kết luận, ông Lê Văn Bình cảm ơn."
+    )
+    found = {o.name: o for o in read(text, gazetteer)}
+    assert [m.quote for m in found["Lê Văn Bình"].mentions] == ["Lê Văn Bình", "Lê Văn Bình"]
+    assert [m.quote for m in found["Lê Văn Bính"].mentions] == ["Lê Văn Bính"]
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime, time
 
 from tdkt.loaders.articles.dates import FULL_DATE, parse_date
-from tdkt.text import match_key
+from tdkt.text import match_key, nfc
 
 # Widget vocabulary by kind: a line made only of these phrases is chrome, whatever the portal.
 _WIDGETS = {
@@ -95,15 +95,28 @@ def _phrase_keys(phrases: list[str]) -> list[tuple[str, ...]]:
     return sorted({tuple(match_key(p).split()) for p in phrases}, key=len, reverse=True)
 
 
-_WIDGET_KEYS = _phrase_keys([p for group in _WIDGETS.values() for p in group.split(", ")])
+def _by_first_word(phrases: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases by their first word, longest first: a line's words meet only their own."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+_WIDGET_KEYS = _by_first_word(
+    _phrase_keys([p for group in _WIDGETS.values() for p in group.split(", ")])
+)
 _TAIL_KEYS = set(_phrase_keys(_TAIL_HEADINGS.split(", ")))
+_TAIL_FIRST_KEYS = {key[0] for key in _TAIL_KEYS if key}
+_WORD = re.compile(r"\w+")  # a word as ``match_key`` reads one
 
 
-def _covered(words: list[str], phrases: list[tuple[str, ...]]) -> bool:
+def _covered(words: list[str], phrases: dict[str, list[tuple[str, ...]]]) -> bool:
     """True when the words are a sequence of the given phrases (greedy, longest first)."""
     i = 0
     while i < len(words):
-        step = next((len(p) for p in phrases if tuple(words[i : i + len(p)]) == p), 0)
+        candidates = phrases.get(words[i], ())
+        step = next((len(p) for p in candidates if tuple(words[i : i + len(p)]) == p), 0)
         if not step:
             return False
         i += step
@@ -116,10 +129,16 @@ def is_chrome(line: str) -> bool:
     if not any(ch.isalnum() for ch in stripped):
         return True  # lone punctuation ("/", "|", "…")
     if len(stripped) < _MAX_WIDGET_LINE:  # body paragraphs are longer: skip the word checks
-        words = match_key(stripped).split()
-        if _covered(words, _WIDGET_KEYS) or _WIDGET_SENTENCE.search(stripped):
+        # Widget phrases cover the whole line: one whose first word opens none is not one
+        # (most lines), and its other words need no key.
+        if _first_key(stripped) in _WIDGET_KEYS and _covered(
+            match_key(stripped).split(), _WIDGET_KEYS
+        ):
             return True
-        if stripped.isascii() and _CMS_MARKER.search(stripped) and len(words) <= 8:
+        if _WIDGET_SENTENCE.search(stripped):
+            return True
+        cms = stripped.isascii() and _CMS_MARKER.search(stripped)
+        if cms and len(_WORD.findall(stripped)) <= 8:
             return True
     shapes = (_CALENDAR_ROW, _WEEKDAY_ROW, _MONTH_ROW, _BREADCRUMB, _FOLLOW, _ADDRESS, _BANNER)
     return any(p.fullmatch(stripped) for p in shapes)
@@ -128,7 +147,16 @@ def is_chrome(line: str) -> bool:
 def is_tail_heading(line: str) -> bool:
     if len(line) > _MAX_TAIL_HEADING:
         return False
-    return tuple(match_key(line.strip().rstrip(":")).split()) in _TAIL_KEYS
+    heading = line.strip().rstrip(":")
+    if _first_key(heading) not in _TAIL_FIRST_KEYS:
+        return False
+    return tuple(match_key(heading).split()) in _TAIL_KEYS
+
+
+def _first_key(text: str) -> str | None:
+    """The match key of the first word ``match_key`` reads in ``text``."""
+    first = _WORD.search(nfc(text))
+    return match_key(first.group()) if first else None
 
 
 def date_line(line: str) -> datetime | date | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tdkt.loaders.articles.facts import ArticleFacts, Evidence
 from tdkt.loaders.articles.rules.award_forms import find_forms
-from tdkt.loaders.articles.rules.common import Span, sentences
+from tdkt.loaders.articles.rules.common import Span, paragraphs, sentences
 from tdkt.loaders.document_numbers import NUMBER
 
 _ROLE_CUE = re.compile(r"\b(?:cum truong|truong cum|cum pho|pho cum)\b")
@@ -55,7 +55,10 @@ def _titles(facts: ArticleFacts) -> Iterable[Evidence]:
         yield from (post.evidence for post in official.posts)
 
 
-# Family, whether a sentence has its cue, where its facts were read.
+# Family, whether a text (a sentence, or its paragraph) has its cue, where its facts were read.
+# Every cue is a regex whose lookarounds see no further than the space between two sentences,
+# so a sentence has the cue only if its paragraph has it: the sentences of a paragraph without
+# it are not read one by one.
 _Family = tuple[str, Callable[[Span], bool], Callable[[ArticleFacts], Iterable[Evidence]]]
 _FAMILIES: tuple[_Family, ...] = (
     ("cluster role", lambda s: _ROLE_CUE.search(s.folded()) is not None, _roles),
@@ -72,7 +75,8 @@ def unread(facts: ArticleFacts) -> list[Unread]:
     spans = sentences(facts.article)
     for family, has_cue, read in _FAMILIES:
         evidence = list(read(facts))
-        for sentence in spans:
+        cued = [p for p in paragraphs(facts.article) if has_cue(p)]
+        for sentence in (s for s in spans if any(p.start <= s.start < p.end for p in cued)):
             if has_cue(sentence) and not any(
                 e.start < sentence.end and sentence.start < e.end for e in evidence
             ):

@@ -107,13 +107,15 @@ class ClusterMention:
 
 @dataclass(frozen=True)
 class Membership:
-    """A province listed as a member of a cluster in a year."""
+    """A province listed as a member of a cluster in a year (None: the source gives no date
+    at all; ``notes`` then says so, and the fact is kept like any other undated one)."""
 
     cluster: Entry
     province: Entry
-    year: int
+    year: int | None
     status: str
     evidence: Evidence
+    notes: tuple[str, ...] = ()  # DATE_NOT_STATED when ``year`` is None
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
-from rdflib.term import Node
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS
 
 from tdkt import iris
 from tdkt.iris import ELI, OA, ORG, SCHEMA, TDKT
 from tdkt.loaders import NamedGraph
+from tdkt.loaders.articles import nquads
 from tdkt.loaders.articles.facts import (
     AGREES,
     ASSIGNED,
@@ -30,10 +30,22 @@ from tdkt.loaders.articles.facts import (
     ClusterRole,
     Event,
     Evidence,
+    Membership,
     Official,
 )
+from tdkt.loaders.articles.nquads import (
+    Term,
+    Triple,
+    boolean,
+    date_time,
+    gyear,
+    integer,
+    plain,
+    rdflib_term,
+    vi,
+    xsd_date,
+)
 from tdkt.loaders.articles.rules.events import event_slug
-from tdkt.loaders.literals import gyear, integer, vi, xsd_date
 from tdkt.text import match_key, nfc
 
 _STATUS = {
@@ -70,16 +82,17 @@ class _Writer:
         self.article = facts.article
         self.key = self.article.key
         self.source = iris.source(self.article.key)
-        # One article's graph needs no contexts: the context-free store adds twice as fast;
-        # only rdflib's core prefixes, then the project's (binding all of rdflib's is slow).
-        self.graph = Graph(store="SimpleMemory", bind_namespaces="core")
-        iris.bind_prefixes(self.graph)
+        # The triples in the order written, each once: a graph is built only if asked for.
+        self.triples: dict[Triple, None] = {}
         first = facts.events[0] if facts.events else None
         self.event = event_iri(first, self.key) if first else None
         self.on = (first.date if first else None) or self.article.published
+        # An undated fact is no later than the event's stated month or the publication date.
+        bounds = [d for d in (first.not_after if first else None, self.article.published) if d]
+        self.not_after = min(bounds) if bounds else None
 
-    def add(self, s: URIRef, p: URIRef, o: Node) -> None:
-        self.graph.add((s, p, o))
+    def add(self, s: URIRef, p: URIRef, o: Term) -> None:
+        self.triples[(s, p, o)] = None
 
     def fact(
         self, node: URIRef, kind: URIRef, evidence: Evidence, notes: Iterable[str] = ()
@@ -102,7 +115,7 @@ class _Writer:
         self.add(node, _HAS_SELECTOR, quote)
         self.add(node, _HAS_SELECTOR, position)
         self.add(quote, _TYPE, _QUOTE_SELECTOR)
-        self.add(quote, _EXACT, Literal(nfc(evidence.quote)))
+        self.add(quote, _EXACT, plain(nfc(evidence.quote)))
         self.add(position, _TYPE, _POSITION_SELECTOR)
         self.add(position, _START, integer(evidence.start))
         self.add(position, _END, integer(evidence.end))
@@ -118,15 +131,13 @@ class _Writer:
         if a.published:
             self.add(s, DCTERMS.date, xsd_date(a.published))
         if a.published_at:
-            self.add(
-                s, SCHEMA.datePublished, Literal(a.published_at.isoformat(), datatype=XSD.dateTime)
-            )
+            self.add(s, SCHEMA.datePublished, date_time(a.published_at))
         if a.byline:
             self.add(s, DCTERMS.creator, vi(a.byline))
         if a.publisher:
             self.add(s, DCTERMS.publisher, vi(a.publisher))
-        self.add(s, TDKT.fileName, Literal(a.path.name))
-        self.add(s, TDKT.sha256, Literal(a.sha256))
+        self.add(s, TDKT.fileName, plain(a.path.name))
+        self.add(s, TDKT.sha256, plain(a.sha256))
 
     def event_node(self, event: Event) -> None:
         node = event_iri(event, self.key)
@@ -152,6 +163,23 @@ class _Writer:
             self.add(node, TDKT.presidedBy, iris.person(person))
         for person in event.attended_by:
             self.add(node, TDKT.attendedBy, iris.person(person))
+
+    def membership(self, member: Membership) -> None:
+        """A province listed in a cluster; with no year, bounded by what the text allows."""
+        cluster, province = member.cluster.key, member.province.key
+        if member.year is None:
+            node = iris.undated_cluster_membership(cluster, province, self.key)
+        else:
+            node = iris.cluster_membership(cluster, province, member.year)
+        self.fact(node, TDKT.ClusterMembership, member.evidence, member.notes)
+        self.add(node, ORG.organization, member.cluster.iri)
+        self.add(node, ORG.member, member.province.iri)
+        self.add(node, ORG.role, TDKT.ClusterMember)
+        if member.year is not None:
+            self.add(node, TDKT.year, gyear(member.year))
+        elif self.not_after is not None:
+            self.add(node, TDKT.notAfter, xsd_date(self.not_after))
+        self.add(node, TDKT.status, _STATUS[member.status])
 
     def role(self, role: ClusterRole) -> None:
         node = iris.cluster_role_term(role.cluster.key, role.role, role.year)
@@ -199,7 +227,7 @@ class _Writer:
             document = iris.document(award.decision.key)
             self.add(node, TDKT.decision, document)
             self.add(document, RDF.type, ELI.LegalResource)
-            self.add(document, ELI.id_local, Literal(award.decision.number))
+            self.add(document, ELI.id_local, plain(award.decision.number))
             self.add(document, ELI.type_document, TDKT.Decision)
         if self.event is not None and award.status in _DECIDED:
             self.add(node, TDKT.decidedAt, self.event)
@@ -230,7 +258,7 @@ class _Writer:
         self.add(node, TDKT.citedDocument, document)
         if citation.document is None and citation.number:
             self.add(document, RDF.type, ELI.LegalResource)
-            self.add(document, ELI.id_local, Literal(citation.number))
+            self.add(document, ELI.id_local, plain(citation.number))
             if citation.document_type:
                 self.add(document, ELI.type_document, TDKT[citation.document_type])
         self.add(node, TDKT.citingSource, self.source)
@@ -239,7 +267,7 @@ class _Writer:
         if citation.speaker:
             self.add(node, TDKT.speaker, iris.person(citation.speaker))
         if citation.number_as_written:
-            self.add(node, TDKT.statedNumber, Literal(nfc(citation.number_as_written)))
+            self.add(node, TDKT.statedNumber, plain(nfc(citation.number_as_written)))
         if citation.stated_date:
             self.add(node, TDKT.statedDate, xsd_date(citation.stated_date))
         if citation.stated_date_text:
@@ -273,11 +301,11 @@ class _Writer:
             if self.on is not None:
                 self.add(attestation, TDKT.attestedOn, xsd_date(self.on))
             if post.former:
-                self.add(attestation, TDKT.formerPost, Literal(True))
+                self.add(attestation, TDKT.formerPost, boolean(True))
 
 
-def facts_to_graph(facts: ArticleFacts) -> NamedGraph:
-    """The article's named graph: its source node and every fact with its evidence."""
+def _written(facts: ArticleFacts) -> _Writer:
+    """The article's source node and every fact with its evidence, written."""
     writer = _Writer(facts)
     writer.source_node()
     for event in facts.events:
@@ -286,13 +314,7 @@ def facts_to_graph(facts: ArticleFacts) -> NamedGraph:
         if match_key(mention.name_as_written) != match_key(mention.cluster.label):
             writer.add(mention.cluster.iri, SKOS.altLabel, vi(mention.name_as_written))
     for member in facts.memberships:
-        node = iris.cluster_membership(member.cluster.key, member.province.key, member.year)
-        writer.fact(node, TDKT.ClusterMembership, member.evidence)
-        writer.add(node, ORG.organization, member.cluster.iri)
-        writer.add(node, ORG.member, member.province.iri)
-        writer.add(node, ORG.role, TDKT.ClusterMember)
-        writer.add(node, TDKT.year, gyear(member.year))
-        writer.add(node, TDKT.status, _STATUS[member.status])
+        writer.membership(member)
     for role in facts.roles:
         writer.role(role)
     for award in facts.awards:
@@ -307,8 +329,25 @@ def facts_to_graph(facts: ArticleFacts) -> NamedGraph:
         writer.fact(node, TDKT.CampaignMention, ev)
         writer.add(node, TDKT.campaign, mention.campaign.iri)
         writer.add(node, TDKT.nameAsWritten, vi(mention.name_as_written))
+    return writer
+
+
+def facts_to_graph(facts: ArticleFacts) -> NamedGraph:
+    """The article's named graph, as an rdflib graph (for the CLI's formats and the tests)."""
+    # One article's graph needs no contexts: the context-free store adds twice as fast; only
+    # rdflib's core prefixes, then the project's (binding all of rdflib's is slow).
+    graph = Graph(store="SimpleMemory", bind_namespaces="core")
+    iris.bind_prefixes(graph)
+    for s, p, o in _written(facts).triples:
+        graph.add((s, p, rdflib_term(o)))
     return NamedGraph(
-        iri=iris.article_graph(facts.article.key),
-        graph=writer.graph,
-        origin=str(facts.article.path),
+        iri=iris.article_graph(facts.article.key), graph=graph, origin=str(facts.article.path)
     )
+
+
+def facts_to_nquads(facts: ArticleFacts) -> tuple[URIRef, str, int]:
+    """The article's named graph as N-Quads text and its triple count, with no rdflib graph
+    built (what a build's worker needs): the same triples as ``facts_to_graph``."""
+    name = iris.article_graph(facts.article.key)
+    triples = _written(facts).triples
+    return name, nquads.lines(triples, name), len(triples)

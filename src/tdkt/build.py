@@ -19,7 +19,7 @@ whole corpus; an article whose renames change because another article arrived is
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,7 +33,7 @@ from tdkt.spool import Spool, remove_stale, spool_file
 
 if TYPE_CHECKING:
     from tdkt.store.base import Store
-    from tdkt.validate import Report
+    from tdkt.validate import Changes, Report
 
 # progress(step description, steps done, total steps)
 Progress = Callable[[str, int, int], None]
@@ -91,11 +91,12 @@ def validate_graphs(graphs: Iterable[NamedGraph]) -> Report:
     return validate.validate(data, ontology=ontology if len(ontology) else None)
 
 
-def shacl_counts(store: Store) -> dict[str, int]:
-    """Findings per severity on what the store holds (SHACL runs inside the store)."""
-    from tdkt.validate import validate_store
+def shacl_report(store: Store, changes: Changes | None = None) -> Report:
+    """SHACL on what the store holds (inside the store); with ``changes``, only what the
+    changed graphs can affect is checked again (:func:`tdkt.validate.validate_store`)."""
+    from tdkt import validate
 
-    return validate_store(store).counts()
+    return validate.validate_store(store, changes=changes)
 
 
 def fixed_graphs(
@@ -228,6 +229,8 @@ def _build_locked(
             cuts = [spool.ranges.pop(p) for p in redo if p in spool.ranges]
             _extract_into(spool, [Job(p, renames[str(p)]) for p in redo], workers, records)
             step(STEPS[3], 3, len(STEPS))
+            old, new = _replaced(previous, records, removed, todo + redo)
+            before = _subjects(store, previous, old)
             with spool_file(local) as final:
                 if cuts:
                     spool.copy_without(cuts, final)
@@ -235,35 +238,70 @@ def _build_locked(
                 else:
                     source = handle
                 source.flush()
-                _write_store(store, previous, records, Path(source.name), removed, todo + redo)
+                _write_store(store, previous is None, Path(source.name), old + new)
+        step(STEPS[4], 4, len(STEPS))
+        changes = _changes(previous, before, _subjects(store, previous, new))
+        report = shacl_report(store, changes)
+        counts = report.counts()
         fixed_records = tuple(GraphRecord(str(g.iri), g.origin, len(g.graph)) for g in fixed)
         if local is not None:
-            manifest.write(local, Manifest(stamp, fixed_records, records))
-        step(STEPS[4], 4, len(STEPS))
-        counts = shacl_counts(store)
+            by_shape = {k: tuple(asdict(f) for f in v) for k, v in report.by_shape.items()}
+            manifest.write(local, Manifest(stamp, fixed_records, records, by_shape or None))
     finally:
         store.close()
     step("done", len(STEPS), len(STEPS))
     return _summary(str(location), fixed_records, records, counts, previous is None, len(todo))
 
 
-def _write_store(
-    store: Store,
+def _replaced(
     previous: Manifest | None,
     records: dict[str, SourceRecord],
-    nquads: Path,
     removed: list[str],
     redone: list[Path],
-) -> None:
-    """One bulk load into a fresh store (full build) or one transaction (incremental) that
-    replaces the graphs of redone articles and drops those of removed ones."""
+) -> tuple[list[URIRef], list[URIRef]]:
+    """The graphs an incremental build drops (of removed and redone articles, as they were)
+    and those it writes (of redone articles)."""
     if previous is None:
-        store.replace_all_from_file(nquads)
-        return
+        return [], []
     old = [previous.sources[k].graph for k in removed]
     old += [previous.sources[str(p)].graph for p in redone if str(p) in previous.sources]
     new = [records[str(p)].graph for p in redone]
-    store.update_graphs(sorted({URIRef(g) for g in old + new if g}), nquads)
+    return [URIRef(g) for g in old if g], [URIRef(g) for g in new if g]
+
+
+def _write_store(store: Store, full: bool, nquads: Path, replaced: list[URIRef]) -> None:
+    """One bulk load into a fresh store (full build) or one transaction (incremental) that
+    replaces the graphs of redone articles and drops those of removed ones."""
+    if full:
+        store.replace_all_from_file(nquads)
+    else:
+        store.update_graphs(sorted(set(replaced)), nquads)
+
+
+def _subjects(
+    store: Store, previous: Manifest | None, graphs: list[URIRef]
+) -> frozenset[URIRef] | None:
+    """The subjects of ``graphs`` as the store now holds them; None when the next validation
+    must be full anyway (a full build, or no findings kept from the last one)."""
+    from tdkt.validate import changed_subjects
+
+    if previous is None or previous.findings is None:
+        return None
+    return changed_subjects(store, graphs)
+
+
+def _changes(
+    previous: Manifest | None,
+    before: frozenset[URIRef] | None,
+    after: frozenset[URIRef] | None,
+) -> Changes | None:
+    """What the validation may take as unchanged: nothing unless both sides are known."""
+    from tdkt.validate import Changes, Finding
+
+    if previous is None or previous.findings is None or before is None or after is None:
+        return None
+    kept = {k: tuple(Finding(**f) for f in v) for k, v in previous.findings.items()}
+    return Changes(before | after, kept)
 
 
 def _summary(

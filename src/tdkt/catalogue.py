@@ -314,10 +314,14 @@ def parse_assignments(pairs: list[str]) -> dict[str, str]:
 
 
 def run(store: Store, query: Query, values: Mapping[str, str] | None = None) -> SelectResult:
-    """Run a SELECT with its parameters bound; trailing parameter columns are dropped."""
+    """Run a SELECT with its parameters bound; trailing parameter columns are dropped.
+
+    Keys are checked only when nothing matched: a key that names nothing gives no rows, and
+    the check would otherwise cost every call a query of its own."""
     bound = bind(query, values or {})
-    check_keys(store, query, bound)
     result = store.select(query.text, bound)
+    if not result.rows:
+        check_keys(store, query, bound)
     names = {p.name for p in query.params}
     keep = len(result.variables)
     while keep > 1 and result.variables[keep - 1] in names:

@@ -10,8 +10,10 @@ them, graph by graph in IRI order, so memory stays constant however big the stor
 - ``trig``: one ``GRAPH`` block per named graph, prefixes declared once at the top.
 - ``jsonld``: one named-graph object per graph, in graph order (pyoxigraph's JSON-LD writer).
 
-Within a graph the order is the engine's index order: a function of the stored terms alone,
-so the same store gives the same bytes in any process.
+Within a graph the order is the engine's. The embedded store's is its index order, a function
+of the stored terms alone, so the same store gives the same bytes in any process; a remote
+engine's is the order it sends its answer in (read as it arrives, never held whole). N-Quads
+and Turtle are sorted, so they are the same bytes from any store holding the same quads.
 """
 
 from __future__ import annotations
@@ -47,9 +49,14 @@ def _engine(store: Store) -> ox.Store | None:
 
 
 def quads(store: Store) -> Iterator[ox.Quad]:
-    """Every quad of every named graph, graph by graph in IRI order, as engine terms."""
+    """Every quad of every named graph, graph by graph in IRI order, as engine terms: the
+    embedded engine's own, or a remote engine's as its answer is parsed (never rdflib terms)."""
+    from tdkt.store.remote import RemoteStore
     from tdkt.store.terms import to_ox
 
+    if isinstance(store, RemoteStore):
+        yield from store.engine_quads()
+        return
     engine = _engine(store)
     for name in store.graphs():
         node = ox.NamedNode(str(name))

@@ -68,7 +68,7 @@ def extract_one(job: Job) -> Extracted:
     from tdkt.loaders.articles.corpus import extract_article
     from tdkt.loaders.articles.explain import unread
     from tdkt.loaders.articles.reader import parse_article
-    from tdkt.loaders.articles.to_rdf import facts_to_graph
+    from tdkt.loaders.articles.to_rdf import facts_to_nquads
     from tdkt.loaders.gazetteer import Gazetteer
 
     global _GAZETTEER
@@ -87,11 +87,8 @@ def extract_one(job: Job) -> Extracted:
     except UnicodeError as error:
         return Extracted(job.path, digest, skipped=f"cannot read: {error}")
     seen = tuple((o.key, o.province.key) for o in facts.officials if o.province is not None)
-    named = facts_to_graph(facts.with_person_keys(dict(job.renames)))
-    nquads = to_nquads(named)
-    return Extracted(
-        job.path, digest, str(named.iri), nquads, len(named.graph), seen, unread=len(unread(facts))
-    )
+    graph, nquads, triples = facts_to_nquads(facts.with_person_keys(dict(job.renames)))
+    return Extracted(job.path, digest, str(graph), nquads, triples, seen, unread=len(unread(facts)))
 
 
 def default_workers() -> int:

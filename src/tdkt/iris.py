@@ -94,6 +94,12 @@ def cluster_membership(cluster_key: str, province_key: str, year: int) -> URIRef
     return _id("cluster", slug(cluster_key), "member", str(year), slug(province_key))
 
 
+def undated_cluster_membership(cluster_key: str, province_key: str, source_key_: str) -> URIRef:
+    """``id/cluster/{cluster}/member/undated-{source}/{province}``: a membership a source
+    states with no date at all (kept, not dropped; one node per source, as nothing ties two)."""
+    return _id("cluster", slug(cluster_key), "member", f"undated-{source_key_}", slug(province_key))
+
+
 def person(key: str) -> URIRef:
     """``id/person/vo-thi-anh-xuan`` (the key may carry a disambiguating suffix)."""
     return _id("person", slug(key))

@@ -51,6 +51,10 @@ class Manifest:
     fingerprint: str
     fixed: tuple[GraphRecord, ...] = ()
     sources: dict[str, SourceRecord] = field(default_factory=dict)
+    # SHACL findings of the store this manifest describes, per targeted shape (each finding a
+    # dict of tdkt.validate.Finding's fields): what an incremental build need not recompute.
+    # None: unknown (the next build validates everything).
+    findings: dict[str, tuple[dict, ...]] | None = None
 
 
 def path_in(store_path: Path) -> Path:
@@ -79,9 +83,16 @@ def read(store_path: Path) -> Manifest | None:
                 )
                 for key, s in raw["sources"].items()
             },
+            findings=_findings(raw.get("findings")),
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def _findings(raw: dict | None) -> dict[str, tuple[dict, ...]] | None:
+    if raw is None:
+        return None
+    return {shape: tuple(dict(f) for f in found) for shape, found in raw.items()}
 
 
 def write(store_path: Path, manifest: Manifest) -> None:

@@ -14,22 +14,25 @@ Vietnamese and the English text.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDFS
 from rdflib.term import Node
 from rdflib.util import guess_format
 
 from tdkt.errors import InputError
 from tdkt.iris import SH
-from tdkt.shacl import Result, ShaclError, Shapes
+from tdkt.shacl import Result, ShaclError, Shapes, scope
 from tdkt.shacl import validate as run_shapes
 from tdkt.shacl.data import MemoryData, OxigraphData
+from tdkt.shacl.engine import Engine, Source
 from tdkt.shacl.paths import to_text
 from tdkt.shacl.report import from_graph
+from tdkt.shacl.terms import values
 from tdkt.store.base import Store
 
 SHAPES_FILE = "shapes.ttl"
@@ -51,10 +54,15 @@ class Finding:
 
 @dataclass(frozen=True)
 class Report:
-    """All findings; the data conforms when none is a Violation (warnings are allowed)."""
+    """All findings; the data conforms when none is a Violation (warnings are allowed).
+
+    ``by_shape`` holds the findings of each targeted shape (by IRI) where the report comes from
+    the store: what an incremental build keeps for the next one (:class:`Changes`).
+    """
 
     conforms: bool
     findings: list[Finding]
+    by_shape: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict, compare=False)
 
     def counts(self) -> dict[str, int]:
         """Number of findings per severity, every severity present (zero when none)."""
@@ -77,10 +85,55 @@ def load_ontology() -> Graph:
     return graph
 
 
-def validate_store(store: Store, shapes: Graph | None = None) -> Report:
-    """Validate the union of the store's named graphs, inside the store's own SPARQL engine."""
+@dataclass(frozen=True)
+class Changes:
+    """What an incremental build changed, so that validation checks again only what that can
+    affect: the subjects of every triple it added or removed, and the store's report before."""
+
+    subjects: frozenset[URIRef]
+    before: Mapping[str, tuple[Finding, ...]]
+
+
+def validate_store(
+    store: Store, shapes: Graph | None = None, *, changes: Changes | None = None
+) -> Report:
+    """Validate the union of the store's named graphs, inside the store's own SPARQL engine.
+
+    With ``changes``, a shape whose reach is bounded (:mod:`tdkt.shacl.scope`) is checked only
+    on the focus nodes within its reach of a changed subject, and keeps its findings from
+    ``changes.before`` on the others; every other shape is checked in full. The findings are
+    those a full validation gives (tests/test_incremental.py compares them).
+    """
     shapes = load_shapes() if shapes is None else shapes
-    return report_of(check_store(store, shapes), shapes)
+    source, on_oxigraph = _source(store)
+    engine = Engine(Shapes(shapes), source, class_paths=on_oxigraph)
+    targeted = engine.shapes.targeted()
+    if changes is None or any(not isinstance(t, URIRef) for t in targeted):
+        return _by_shape(engine.run_each(), shapes)
+    reaches = {t: scope.reach(engine.shapes, t) for t in targeted}
+    known = {t: r for t, r in reaches.items() if r is not None and str(t) in changes.before}
+    rings = scope.rings(source, changes.subjects, max(known.values(), default=0))
+    report = _by_shape(engine.run_each({t: rings[r] for t, r in known.items()}), shapes)
+    affected = {t: {str(n) for n in rings[r]} for t, r in known.items()}
+    merged = dict(report.by_shape)
+    for shape, nodes in affected.items():
+        kept = [f for f in changes.before[str(shape)] if f.focus not in nodes]
+        merged[str(shape)] = tuple(sorted({*kept, *merged[str(shape)]}, key=_order))
+    return _report({f for found in merged.values() for f in found}, merged)
+
+
+def changed_subjects(store: Store, graphs: Iterable[URIRef]) -> frozenset[URIRef] | None:
+    """The subjects of the triples in ``graphs``; None when one of them states a class link
+    (``rdfs:subClassOf``), which moves class targets everywhere: validate it all then."""
+    graphs = sorted(set(graphs))
+    if not graphs:
+        return frozenset()
+    listed = values("?g", graphs)
+    links = f"SELECT ?s WHERE {{ {listed} GRAPH ?g {{ ?s {RDFS.subClassOf.n3()} ?o }} }} LIMIT 1"
+    if store.select(links).rows:
+        return None
+    query = f"SELECT DISTINCT ?s WHERE {{ {listed} GRAPH ?g {{ ?s ?p ?o }} }}"
+    return frozenset(row[0] for row in store.select(query).rows if isinstance(row[0], URIRef))
 
 
 def check_store(store: Store, shapes: Graph) -> list[Result]:
@@ -89,9 +142,17 @@ def check_store(store: Store, shapes: Graph) -> list[Result]:
     An embedded store is queried through its open handle, in this process: the query guard's
     child process per query (for users' queries) would cost more than most of these queries.
     """
+    source, on_oxigraph = _source(store)
+    return run_shapes(Shapes(shapes), source, class_paths=on_oxigraph)
+
+
+def _source(store: Store) -> tuple[Source, bool]:
+    """Where the engine's queries go, and whether that engine is Oxigraph (see
+    :class:`tdkt.shacl.engine.Engine`): an embedded store's open handle, or the store."""
     raw = getattr(store, "raw", None)
     source = OxigraphData(raw(), union=True) if raw is not None else store
-    return run_shapes(Shapes(shapes), source)
+    endpoint = getattr(store, "endpoint", None)
+    return source, raw is not None or getattr(endpoint, "engine", None) == "oxigraph"
 
 
 def validate(
@@ -114,7 +175,7 @@ def validate(
     memory.add_graph(data)
     if ontology is not None:
         memory.add_graph(ontology)
-    return report_of(run_shapes(Shapes(shapes), memory), shapes)
+    return report_of(run_shapes(Shapes(shapes), memory, class_paths=True), shapes)
 
 
 def check_files(data: Sequence[Path], shapes: Path | None = None) -> tuple[list[Result], Graph]:
@@ -125,7 +186,7 @@ def check_files(data: Sequence[Path], shapes: Path | None = None) -> tuple[list[
         memory.add_file(Path(path))
     shapes_graph = memory.add_shapes_graph(graph)
     try:
-        return run_shapes(Shapes(graph), memory, shapes_graph), graph
+        return run_shapes(Shapes(graph), memory, shapes_graph, class_paths=True), graph
     except ShaclError as e:  # name the shapes file the user gave
         raise InputError(shapes or SHAPES_FILE, e.reason) from None
 
@@ -175,8 +236,19 @@ def report_of(results: Iterable[Result], shapes: Graph, report: Graph | None = N
                 message_en=en,
             )
         )
-    findings = sorted(found, key=_order)
-    return Report(conforms=not any(f.severity == "Violation" for f in findings), findings=findings)
+    return _report(found)
+
+
+def _report(found: Iterable[Finding], by_shape: Mapping | None = None) -> Report:
+    findings = sorted(set(found), key=_order)
+    conforms = not any(f.severity == "Violation" for f in findings)
+    return Report(conforms=conforms, findings=findings, by_shape=by_shape or {})
+
+
+def _by_shape(results: Mapping[Node, list[Result]], shapes: Graph) -> Report:
+    """One report of every targeted shape's results, keeping each shape's findings apart."""
+    by_shape = {str(s): tuple(report_of(found, shapes).findings) for s, found in results.items()}
+    return _report({f for found in by_shape.values() for f in found}, by_shape)
 
 
 def pyshacl_results(data: Graph, shapes: Graph) -> tuple[list[Result], Graph]:

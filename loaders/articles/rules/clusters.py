@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tdkt.loaders.articles.facts import STATED, ClusterMention, Membership
+from tdkt.loaders.articles.facts import DATE_NOT_STATED, STATED, ClusterMention, Membership
 from tdkt.loaders.articles.reader import Article
 from tdkt.loaders.articles.rules.common import (
     SECTOR_AFTER,
@@ -67,15 +67,14 @@ def mentions(article: Article, context: Context, gazetteer: Gazetteer) -> list[C
 
 
 def extract(article: Article, context: Context, gazetteer: Gazetteer) -> list[Membership]:
-    """Members of a cluster where the article lists them, for the year of the event: after
-    a cluster's name, or after a bare "Cụm" that means the article's cluster."""
+    """Members of a cluster where the article lists them, for the year of the event (a text
+    with no date at all keeps them undated): after a cluster's name, or after a bare "Cụm"
+    that means the article's cluster."""
     day = context.event.date if context.event and context.event.date else context.date
     year = day.year if day else None
-    if year is None:
-        return []
+    notes = () if year is not None else (DATE_NOT_STATED,)  # kept, undated, and says so
     facts: list[Membership] = []
     for span in paragraphs(article):
-        provinces = gazetteer.find_provinces(span.text, context.date, span.start)
         named = [
             m
             for m in gazetteer.find_clusters(span.text, span.start)
@@ -88,12 +87,15 @@ def extract(article: Article, context: Context, gazetteer: Gazetteer) -> list[Me
                 for m in _BARE_CLUSTER.finditer(span.text)
                 if not any(c.start <= span.start + m.start() < c.end for c in named)
             ]
+        provinces = None  # read only where a cluster's name opens a list
         for cluster, start, end in heads:
             head = _LIST_HEAD.match(span.text, end - span.start)
             if head is None:
                 continue
+            if provinces is None:
+                provinces = gazetteer.find_provinces(span.text, context.date, span.start)
             members = listed(span, provinces, span.start + head.end(), _FIRST_GAP, _LIST_GAP)
             for province in members:
                 quote = evidence(article, start, members[-1].end)
-                facts.append(Membership(cluster, province.entry, year, STATED, quote))
+                facts.append(Membership(cluster, province.entry, year, STATED, quote, notes))
     return facts

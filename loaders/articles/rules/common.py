@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +18,7 @@ from tdkt.loaders.articles.facts import (
 )
 from tdkt.loaders.articles.reader import Article
 from tdkt.loaders.gazetteer import Entry, Match
+from tdkt.text import fold_chars
 
 
 @dataclass(frozen=True)
@@ -68,33 +67,37 @@ def evidence(article: Article, start: int, end: int) -> Evidence:
 def folded(text: str) -> str:
     """``text`` lower-cased without diacritics (đ → d), one character per character, so
     regex offsets on the folded form are offsets into ``text``."""
-    return text.translate(_FOLD_TABLE)
-
-
-class _FoldTable(dict[int, str]):
-    """``str.translate``'s table for ``folded``: each character's fold, computed once."""
-
-    def __missing__(self, code: int) -> str:
-        self[code] = fold = _folded_char(chr(code))
-        return fold
-
-
-@functools.cache
-def _folded_char(ch: str) -> str:
-    """One character folded; kept as is where folding would not give one character."""
-    if ch in "đĐ":
-        return "d"
-    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-    base = base.lower()
-    return base if len(base) == 1 else ch
-
-
-_FOLD_TABLE = _FoldTable()
+    return fold_chars(text)
 
 
 # A sentence ends at . ! ? (or "./.") before a space and a capital, an opening quote, or the
 # end; so not inside numbers ("1.1.2024"), and not after "TP.".
 _SENTENCE_END = re.compile(r"(?<!\bTP)[.!?…]+(?:/\.)?[”\"’)]*(?=\s+[“\"(]?[A-ZĐÀ-Ỹ]|\s*$)")
+
+
+# How a sentence says the people it names took part in the event: presiding ("chủ trì", "Dự
+# và chủ trì") or attending ("dự", "tham dự", "Tới dự", "… cùng dự").
+PRESIDED, ATTENDED = "presided", "attended"
+_PRESIDE = re.compile(
+    r"^\s*(?:dự\s+và\s+)?chủ\s+trì|chủ\s+trì(?:\s+hội\s+nghị)?\s*[.;]?\s*$", re.IGNORECASE
+)
+_ATTEND_LEAD = re.compile(
+    r"^\s*(?:(?:tới|về|đến|tham)\s+)?dự(?!\s+(?:án|kiến|thảo|báo|toán))\b", re.IGNORECASE
+)
+_ATTEND_TAIL = re.compile(
+    r"(?<!đại biểu )(?:cùng\s+)?(?:tham\s+)?dự(?:\s+và\s+chỉ\s+đạo)?"
+    r"(?:\s+(?:hội\s+nghị|buổi\s+lễ|lễ))?\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def taking_part(text: str) -> str | None:
+    """PRESIDED or ATTENDED when a sentence lists who presided over or attended the event."""
+    if _PRESIDE.search(text):
+        return PRESIDED
+    if _ATTEND_LEAD.search(text) or _ATTEND_TAIL.search(text):
+        return ATTENDED
+    return None
 
 
 def paragraphs(article: Article) -> list[Span]:

@@ -40,12 +40,14 @@ from tdkt.loaders.articles.numbers import find_documents
 from tdkt.loaders.articles.reader import Article
 from tdkt.loaders.articles.rules import clusters
 from tdkt.loaders.articles.rules.common import (
+    PRESIDED,
     Context,
     Span,
     evidence,
     folded,
     periods_in,
     sentences,
+    taking_part,
 )
 from tdkt.loaders.document_numbers import NUMBER
 from tdkt.loaders.gazetteer import Entry, Gazetteer
@@ -96,23 +98,15 @@ _NUMBER_REACH = 60
 _HOSTING = re.compile(
     r"^[^,.;]{0,40}?\b(?:dang cai|to chuc (?:thanh cong |chu dao |tot )?hoi nghi)\b"
 )
+# What _HOSTING must find in a sentence (its words, without the boundary before them, which
+# the text after a province's name has at its start and the sentence may not).
+_HOSTING_WORDS = re.compile(r"(?:dang cai|to chuc (?:thanh cong |chu dao |tot )?hoi nghi)\b")
 _AT = re.compile(r"\btai\s*$")
 # "tại thành phố X": a province's chief town bears the province's name ("thành phố Lào Cai").
 _AT_TOWN = re.compile(
     r"(?<!\w)tại\s+(?:thành\s+phố|TP\.?)\s*(?P<name>[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3})"
 )
 _PUBLISHER = re.compile(r"^(?:Báo|Cổng\s+thông\s+tin\s+điện\s+tử(?:\s+tỉnh)?)\s+(?P<name>.+)$")
-_PRESIDE = re.compile(
-    r"^\s*(?:dự\s+và\s+)?chủ\s+trì|chủ\s+trì(?:\s+hội\s+nghị)?\s*[.;]?\s*$", re.IGNORECASE
-)
-_ATTEND_LEAD = re.compile(
-    r"^\s*(?:(?:tới|về|đến|tham)\s+)?dự(?!\s+(?:án|kiến|thảo|báo|toán))\b", re.IGNORECASE
-)
-_ATTEND_TAIL = re.compile(
-    r"(?<!đại biểu )(?:cùng\s+)?(?:tham\s+)?dự(?:\s+và\s+chỉ\s+đạo)?"
-    r"(?:\s+(?:hội\s+nghị|buổi\s+lễ|lễ))?\s*[.;]?\s*$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -338,6 +332,8 @@ def _host(
         if len(outside) == 1:
             return next(iter(outside.values()))
     for span in sentences(article):
+        if not _HOSTING_WORDS.search(span.folded()):
+            continue  # no hosting words, so no host: spare the place-name search
         for match in gazetteer.find_provinces(span.text, day, span.start):
             # _HOSTING reads at most 40 characters and a few words after the name
             if _HOSTING.search(folded(article.text[match.end : min(span.end, match.end + 200)])):
@@ -364,13 +360,10 @@ def _participants(article: Article, context: Context) -> tuple[tuple[str, ...], 
     presided: list[str] = []
     attended: list[str] = []
     for sentence in sentences(article):
-        text = sentence.text
-        if _PRESIDE.search(text):
-            target = presided
-        elif _ATTEND_LEAD.search(text) or _ATTEND_TAIL.search(text):
-            target = attended
-        else:
+        part = taking_part(sentence.text)
+        if part is None:
             continue
+        target = presided if part == PRESIDED else attended
         for official in context.officials:
             if official.key not in target and any(
                 sentence.start <= m.start < sentence.end for m in official.mentions

@@ -25,7 +25,15 @@ from itertools import pairwise
 
 from tdkt.loaders.articles.facts import Evidence, Official, Post
 from tdkt.loaders.articles.reader import Article
-from tdkt.loaders.articles.rules.common import Context, Span, evidence, folded, paragraphs
+from tdkt.loaders.articles.rules.common import (
+    Context,
+    Span,
+    evidence,
+    folded,
+    paragraphs,
+    sentences,
+    taking_part,
+)
 from tdkt.loaders.articles.rules.names import (
     WORD,
     capitalised,
@@ -37,7 +45,7 @@ from tdkt.loaders.articles.rules.names import (
 from tdkt.loaders.articles.rules.signatures import signers
 from tdkt.loaders.articles.rules.titles import BARE_ROLE, has_post, titles
 from tdkt.loaders.gazetteer import Gazetteer, Match
-from tdkt.text import match_key, slug
+from tdkt.text import match_key, slug, telex
 
 _BEFORE_NAME = re.compile(
     r"[ \t]*(?:[,\-–][ \t]*)?(?:(?:đồng\s+chí|đ/c|ông|bà)[ \t]+)?", re.IGNORECASE
@@ -203,24 +211,122 @@ def _span(run: list[re.Match[str]], blocked: list[tuple[int, int]]) -> tuple[int
 
 def _people(article: Article, titled: list[_Titled]) -> list[Official]:
     """Group titled mentions into people and find every other place their names occur."""
+    people = _tied(article, _by_spelling(titled))
+    officials = [
+        _official(article, key, items) for key, items in zip(_keys(people), people, strict=True)
+    ]
+    officials.sort(key=lambda o: o.evidence.start)
+    return _with_bare_mentions(article, officials)
+
+
+def _by_spelling(titled: list[_Titled]) -> list[list[_Titled]]:
+    """Mentions of one spelling (case and tone-mark placement aside) and one province; a
+    mention without a provincial post joins the one provincial person of that spelling."""
     groups: dict[tuple[str, str | None], list[_Titled]] = {}
     for item in titled:
-        groups.setdefault((slug(item.name), _province_key(item.posts)), []).append(item)
-    # A mention without a provincial post joins the one provincial person of that name.
+        groups.setdefault((match_key(item.name), _province_key(item.posts)), []).append(item)
     provincial: dict[str, list[tuple[str, str | None]]] = {}
     for group in groups:
         if group[1] is not None:
             provincial.setdefault(group[0], []).append(group)
-    for key, province in list(groups):
-        if province is None and len(provincial.get(key, ())) == 1:
-            groups[provincial[key][0]] += groups.pop((key, None))
-    split = Counter(key for key, _ in groups)
-    officials = []
-    for (key, province), items in groups.items():
-        final = f"{key}-{province}" if split[key] > 1 and province else key
-        officials.append(_official(article, final, items))
-    officials.sort(key=lambda o: o.evidence.start)
-    return _with_bare_mentions(article, officials)
+    for spelling, province in list(groups):
+        if province is None and len(provincial.get(spelling, ())) == 1:
+            groups[provincial[spelling][0]] += groups.pop((spelling, None))
+    return list(groups.values())
+
+
+@dataclass(frozen=True)
+class _Sentences:
+    """Where the article's sentences start, and which of them say who presided over or
+    attended the event (by index)."""
+
+    spans: tuple[Span, ...]
+    starts: list[int]
+    taking_part: frozenset[int]
+
+    def of(self, items: list[_Titled]) -> set[int]:
+        """The sentences the items' names are in (a signature is in none)."""
+        found = ((bisect_right(self.starts, i.name_start) - 1, i.name_start) for i in items)
+        return {n for n, at in found if n >= 0 and at < self.spans[n].end}
+
+
+def _tied(article: Article, groups: list[list[_Titled]]) -> list[list[_Titled]]:
+    """Spellings that differ by a diacritic ("Lê Văn Bình", "Lê Văn Bính") are one person
+    only where something ties them: the same province, a shared post, or both taking part
+    in the event (each named in a sentence saying who presided or attended). Never across
+    two provinces, and never two spellings that one sentence names: it names two people."""
+    spellings = Counter(slug(g[0].name) for g in {match_key(g[0].name): g for g in groups}.values())
+    if all(n == 1 for n in spellings.values()):
+        return groups  # no two spellings share a slug: nothing to tie (the common case)
+    every = sentences(article)
+    text = _Sentences(
+        every,
+        [s.start for s in every],
+        frozenset(i for i, s in enumerate(every) if taking_part(s.text)),
+    )
+    people: list[list[_Titled]] = []
+    by_slug: dict[str, list[list[_Titled]]] = {}
+    for group in groups:  # in order of first mention
+        bucket = by_slug.setdefault(slug(group[0].name), [])
+        tie = next((p for p in bucket if _ties(p, group, text)), None)
+        if tie is None:
+            bucket.append(list(group))
+            people.append(bucket[-1])
+        else:
+            tie += group
+    return people
+
+
+def _ties(a: list[_Titled], b: list[_Titled], text: _Sentences) -> bool:
+    if {match_key(i.name) for i in a} & {match_key(i.name) for i in b}:
+        return False  # one spelling: its groups differ by province
+    provinces_a, provinces_b = _provinces(a), _provinces(b)
+    in_a, in_b = text.of(a), text.of(b)
+    if len(provinces_a | provinces_b) > 1 or in_a & in_b:
+        return False
+    return (
+        bool(provinces_a and provinces_a == provinces_b)
+        or bool(_post_keys(a) & _post_keys(b))
+        or bool(in_a & text.taking_part and in_b & text.taking_part)
+    )
+
+
+def _provinces(items: list[_Titled]) -> set[str]:
+    return {p.province.key for i in items for p in i.posts if p.province is not None}
+
+
+def _post_keys(items: list[_Titled]) -> set[tuple[str, str | None]]:
+    """A post is the same post by its role and body; with no body key, by its title."""
+    return {
+        (match_key(p.role), p.organization_key)
+        if p.organization_key
+        else (match_key(p.title), None)
+        for item in items
+        for p in item.posts
+    }
+
+
+def _keys(people: list[list[_Titled]]) -> list[str]:
+    """The slug of the name; where one slug names several people, a provincial person's key
+    takes the province, and among the rest the first named keeps the slug while the others
+    take their spelling in Telex ("le-van-binh", "lee-vawn-binhs")."""
+    keys = []
+    slugs = Counter(slug(p[0].name) for p in people)
+    for group in people:
+        key, province = slug(group[0].name), _province_key(_all_posts(group))
+        if slugs[key] > 1 and province:
+            key = f"{key}-{province}"
+        keys.append(key)
+    taken: set[str] = set()
+    for i, group in enumerate(people):
+        if keys[i] in taken:
+            keys[i] = slug(telex(group[0].name))
+        taken.add(keys[i])
+    return keys
+
+
+def _all_posts(items: list[_Titled]) -> tuple[Post, ...]:
+    return tuple(p for i in items for p in i.posts)
 
 
 def _province_key(posts: tuple[Post, ...]) -> str | None:
@@ -263,12 +369,13 @@ def _with_bare_mentions(article: Article, officials: list[Official]) -> list[Off
         by_name.setdefault(tuple(folded(official.name).split()), []).append(i)
     sizes = sorted({len(name) for name in by_name})
     firsts = {name[0] for name in by_name}
-    words = list(WORD.finditer(text))
+    # Words that start a name, found among the plain strings; match objects only if any.
+    candidates = [i for i, word in enumerate(WORD.findall(text)) if word in firsts]
+    words = list(WORD.finditer(text)) if candidates else []
     paragraphs = article.paragraphs
     starts = [p.start for p in paragraphs]
-    for i, first in enumerate(words):
-        if first.group() not in firsts:
-            continue
+    for i in candidates:
+        first = words[i]
         where = bisect_right(starts, first.start()) - 1
         if where < 0 or first.start() >= paragraphs[where].end:
             continue  # only the article's own paragraphs, not its metadata lines
@@ -278,7 +385,7 @@ def _with_bare_mentions(article: Article, officials: list[Official]) -> list[Off
             if owners is None or len(run) < size or not _spaced(text, run):
                 continue
             start, end = first.start(), run[-1].end()
-            owner = _owner(officials, owners, start)
+            owner = _owner(officials, owners, start, article.text[start:end])
             found[owner].append(Evidence(start, end, article.text[start:end]))
     result = []
     for official, mentions in zip(officials, found, strict=True):
@@ -300,7 +407,11 @@ def _well_cased(spelling: str) -> bool:
     return all(capitalised(w) for w in spelling.split())
 
 
-def _owner(officials: list[Official], owners: list[int], start: int) -> int:
+def _owner(officials: list[Official], owners: list[int], start: int, spelling: str) -> int:
+    """Whose name an occurrence is: among people whose names fold alike, one spelled the same
+    way ("Lê Văn Bính" is not "Lê Văn Bình"), else the one last introduced before it."""
+    spelled = [i for i in owners if match_key(officials[i].name) == match_key(spelling)]
+    owners = spelled or owners
     introduced = [i for i in owners if officials[i].evidence.start <= start]
     return max(introduced, key=lambda i: officials[i].evidence.start) if introduced else owners[0]
 

@@ -8,7 +8,6 @@ import typer
 
 from tdkt import iris
 from tdkt.cli.app import app, handled
-from tdkt.errors import InputError
 
 
 @app.command()
@@ -32,10 +31,13 @@ def serve(
 ) -> None:
     """Serve the store as Linked Data: every IRI dereferences (HTML for people, RDF for
     machines), a read-only SPARQL endpoint at /sparql, VoID/DCAT at /dataset, dumps at /dumps/.
+    With `--store URL` the server stands in front of a SPARQL engine, and /sparql queries run
+    there (credentials come from the environment or TDKT_CONFIG, as for every command).
 
     Examples:
 
     * `tdkt serve` then open http://127.0.0.1:8000/
+    * `tdkt --store http://127.0.0.1:7878 serve` (Oxigraph server behind it)
     * `tdkt serve --host 0.0.0.0 --port 8080 --timeout 5 --limit 5000 --workers 2`
     * `curl -H 'Accept: text/turtle' http://127.0.0.1:8000/id/province/lam-dong`
     """
@@ -45,14 +47,7 @@ def serve(
 
     from tdkt.serve.app import create_app, environment
     from tdkt.serve.sparql import Limits
-    from tdkt.store.open import is_remote
 
-    if is_remote(ctx.obj["store"]):
-        raise InputError(
-            "--store",
-            "tdkt serve reads an embedded store; an engine serves its own SPARQL endpoint, and "
-            "`tdkt publish --out DIR` writes the pages and RDF from it for any web server",
-        )
     if not base.endswith(("/", "#")):
         base += "/"
     limits = Limits(timeout, limit)

@@ -3,23 +3,30 @@
 Every ``{base}id/…``, ``{base}graph/…`` and ``{base}ontology`` IRI is served at the same path
 on this host, as HTML or RDF by content negotiation or by suffix; ``/sparql`` speaks the
 SPARQL 1.1 Protocol; ``/dataset`` and ``/.well-known/void`` describe the dataset; ``/dumps/``
-holds gzipped TriG and N-Quads. The store is read as it was when the app started (labels and
-dumps are cached), so a rebuild is published by restarting the server.
+holds gzipped TriG and N-Quads. The store is read as it was when the app started (labels,
+figures and dumps are cached), so a rebuild is published by restarting the server.
+
+The store is the embedded one or a remote SPARQL engine (``--store URL``): every route reads
+it through the store interface, except ``/sparql``, which streams pyoxigraph's results from
+the embedded store and forwards the query to an engine (``tdkt.serve.engine``). A store that
+stops answering is a 503 with one line, never a traceback.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from rdflib import URIRef
@@ -34,32 +41,37 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from tdkt import catalogue, iris
-from tdkt.serve import dataset, formats, lookups, pages, sparql
+from tdkt.errors import StoreError
+from tdkt.serve import dataset, engine, formats, lookups, pages, sparql
 from tdkt.serve.charts import CHARTS
 from tdkt.serve.labels import Labels
 from tdkt.serve.links import ONTOLOGY_PATH, Links
 from tdkt.serve.pages import alternates, entries
 from tdkt.serve.rdf import context, serialize
 from tdkt.serve.views import STATIC, Alternate, Views, documented
-from tdkt.stats import stats
+from tdkt.stats import Stats, stats
 from tdkt.store import guard
-from tdkt.store.base import SelectResult
-from tdkt.store.embedded import EmbeddedStore
+from tdkt.store.base import SelectResult, Store
+from tdkt.store.open import is_remote, open_store
+from tdkt.store.remote import RemoteStore
 from tdkt.store.terms import to_rdflib
 
 PAGE_CACHE = 4096  # rendered bodies kept per app: the snapshot never changes while served
 PREFIXES = {prefix: str(ns) for prefix, ns in iris.PREFIXES.items()}
+UNAVAILABLE = "the store behind this server is not answering; try again later"
+log = logging.getLogger("tdkt.serve")
 
 
 @dataclass
 class Site:
     """The state the routes share: one store snapshot, its labels and the guards."""
 
-    store: EmbeddedStore
+    store: Store
     base: str
     limits: sparql.Limits
     dumps_dir: Path
     modified: datetime
+    remote: RemoteStore | None = field(init=False)  # set when the store is an engine
     labels: Labels = field(init=False)
     views: Views = field(init=False)
     links: Links = field(init=False)
@@ -67,10 +79,19 @@ class Site:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
+        self.remote = self.store if isinstance(self.store, RemoteStore) else None
         self.labels = Labels(lookups.labels(self.store))
         ontology = list(self.store.quads(iris.ontology_graph()))
         self.views = Views(self.labels, live=True, terms=documented(ontology, self.base))
         self.links = Links(base=self.base, root="/")
+
+    @cached_property
+    def stats(self) -> Stats:
+        return stats(self.store)
+
+    @cached_property
+    def graphs(self) -> frozenset[URIRef]:
+        return frozenset(self.store.graphs())
 
     def dumps(self) -> list[dataset.Dump]:
         """Written once, on first use (an export of the whole store)."""
@@ -86,11 +107,16 @@ def create_app(
     limits: sparql.Limits | None = None,
     dumps_dir: Path | None = None,
 ) -> Starlette:
-    """The server for the store at ``location`` (opened read-only; it must exist)."""
+    """The server for the store at ``location``: a directory (opened read-only; it must
+    exist) or a SPARQL engine's URL (``tdkt.store.endpoints`` reads its settings)."""
     unbounded = guard.Limits(timeout=None, max_rows=None, memory_mb=None)
-    store = EmbeddedStore(Path(location), limits=unbounded)  # the server's own fixed queries
+    store = open_store(location, limits=unbounded)  # the server's own fixed queries
     store.graphs()  # fail now, with the store's message, if there is none
-    modified = datetime.fromtimestamp(Path(location).stat().st_mtime, UTC).replace(microsecond=0)
+    if is_remote(location):
+        modified = datetime.now(UTC)  # an engine keeps no date: when this server read it
+    else:
+        modified = datetime.fromtimestamp(Path(location).stat().st_mtime, UTC)
+    modified = modified.replace(microsecond=0)
     scratch = None if dumps_dir else Path(tempfile.mkdtemp(prefix="tdkt-dumps-"))
     folder = dumps_dir or scratch
     site = Site(store, base, limits or sparql.Limits(), folder, modified)
@@ -107,6 +133,7 @@ def create_app(
             Middleware(GZipMiddleware, minimum_size=500),
         ],
         lifespan=_closing(store, scratch),
+        exception_handlers={StoreError: _unavailable(site)},
     )
 
 
@@ -125,7 +152,7 @@ def from_environment() -> Starlette:
     return create_app(location, base, sparql.Limits(float(timeout), int(limit)))
 
 
-def _closing(store: EmbeddedStore, scratch: Path | None):
+def _closing(store: Store, scratch: Path | None):
     """A lifespan that releases the store (its generation lock) and removes the dumps the
     server wrote for itself when it stops."""
 
@@ -186,6 +213,19 @@ def _error(site: Site, status: int, message: str, request: Request) -> Response:
     return Response(message + "\n", status_code=status, media_type="text/plain; charset=utf-8")
 
 
+def _unavailable(site: Site):
+    """A handler for a store failing under a request (an engine down or breaking off): 503
+    with one line; the cause, which names the engine, goes to the server's log only."""
+
+    def handler(request: Request, error: Exception) -> Response:
+        log.warning("%s %s: %s", request.method, request.url.path, error)
+        response = _error(site, 503, UNAVAILABLE, request)
+        response.headers["Retry-After"] = "30"
+        return response
+
+    return handler
+
+
 def _not_acceptable(offered: list[str]) -> Response:
     message = "406 Not Acceptable: this resource is available as " + ", ".join(offered)
     return Response(
@@ -229,7 +269,7 @@ def _routes(site: Site) -> list:
         alts = alternates(links, str(iri), formats.RDF_FORMATS)
         if path == ONTOLOGY_PATH or path.startswith("graph/"):
             name = iris.ontology_graph() if path == ONTOLOGY_PATH else iri
-            if URIRef(name) not in site.store.graphs():
+            if URIRef(name) not in site.graphs:
                 return None
             quads = list(site.store.quads(URIRef(name)))
             if media != formats.HTML:
@@ -261,9 +301,12 @@ def _routes(site: Site) -> list:
         alts = alternates(links, site.base + path, formats.RDF_FORMATS)
         return _respond(request, site, found, choice, alts)
 
+    @lru_cache(maxsize=1)
+    def home_body() -> bytes:
+        return site.views.home(site.stats, entries(site.store, site.labels), links).encode()
+
     def home(request: Request) -> Response:
-        html = site.views.home(stats(site.store), entries(site.store, site.labels), links)
-        return _respond(request, site, html.encode(), formats.HTML, vary=False)
+        return _respond(request, site, home_body(), formats.HTML, vary=False)
 
     def search(request: Request) -> Response:
         text = request.query_params.get("q", "")
@@ -280,7 +323,7 @@ def _routes(site: Site) -> list:
         choice = _choose(request, suffix, triple_offered)
         if choice is None:
             return _not_acceptable(triple_offered)
-        description = dataset.describe(stats(site.store), site.dumps(), site.modified, site.base)
+        description = dataset.describe(site.stats, site.dumps(), site.modified, site.base)
         alts = alternates(links, site.base + "dataset", formats.TRIPLE_FORMATS)
         alts = [Alternate(a.media_type, a.suffix, f"/dataset.{a.suffix}") for a in alts]
         if choice == formats.HTML:
@@ -366,10 +409,14 @@ def _sparql(request: Request, site: Site) -> Response:
             catalogue.catalogue(), str(request.url_for("sparql_endpoint")), site.links
         )
         return _respond(request, site, html.encode(), formats.HTML)
+    started = time.monotonic()
     try:
         parsed = sparql.read_request(request.method, params, content_type, raw_body)
-        result = sparql.execute(site.store.raw(), parsed)
-        family = sparql.kind(result)
+        if site.remote is None:
+            result = sparql.execute(site.store.raw(), parsed)
+            family = sparql.kind(result)
+        else:
+            family = engine.family(parsed)
         offered = sparql.offered(family)
         if family != "graph":
             offered = offered + [formats.HTML]
@@ -379,20 +426,28 @@ def _sparql(request: Request, site: Site) -> Response:
         )
         if choice is None:
             return _not_acceptable(offered)
-        if choice == formats.HTML:
-            return _results_page(site, parsed.query, result, family)
-        data = sparql.write(result, choice, site.limits, PREFIXES)
+        if site.remote is None:
+            return _results(site, parsed.query, result, family, choice, started)
+        with engine.answer(site.remote, parsed, family, site.limits) as result:
+            return _results(site, parsed.query, result, family, choice, started)
     except sparql.ProtocolError as e:
         return Response(f"{e}\n", status_code=e.status, media_type="text/plain; charset=utf-8")
+
+
+def _results(site: Site, query: str, result, family: str, choice: str, started: float) -> Response:
+    """The result written in the media type chosen (the query page's table for HTML)."""
+    if choice == formats.HTML:
+        return _results_page(site, query, result, family, started)
+    data = sparql.write(result, choice, site.limits, PREFIXES, started)
     return Response(data, media_type=choice + "; charset=utf-8", headers={"Vary": "Accept"})
 
 
-def _results_page(site: Site, query: str, result, family: str) -> Response:
+def _results_page(site: Site, query: str, result, family: str, started: float) -> Response:
     """The query page's answer: the rows as an HTML table (within the same limits)."""
     if family == "ask":
         html = site.views.results(query, None, bool(result), site.links)
     else:
-        variables, rows = sparql.solutions(result, site.limits)
+        variables, rows = sparql.solutions(result, site.limits, started)
         table = SelectResult(variables, [tuple(to_rdflib(t) for t in row) for row in rows])
         html = site.views.results(query, table, None, site.links)
     return Response(html, media_type="text/html; charset=utf-8")

@@ -1,10 +1,11 @@
 """The SPARQL 1.1 Protocol endpoint's core: read a request, refuse what a read-only public
 endpoint must not run, execute with a deadline and a result limit, write the results.
 
-Queries run in Oxigraph over the union of the named graphs (unless the request names its
-own default graphs). The results are written here, row by row, so the deadline and the row
-limit are checked while the engine streams solutions; a single step the engine takes
-before its first solution (a sort, a big aggregate) cannot be interrupted.
+Queries run in Oxigraph over the union of the named graphs, unless the query states its own
+dataset (``FROM``, ``FROM NAMED``) or the request names its default graphs. The results are
+written here, row by row, so the deadline and the row limit are checked while the engine
+streams solutions; a single step the engine takes before its first solution (a sort, a big
+aggregate) cannot be interrupted.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import pyoxigraph as ox
 
 from tdkt.serve.formats import JSONLD, NTRIPLES, RDFXML, TURTLE
 from tdkt.store import guard
+from tdkt.store.remote import states_its_dataset
 
 SELECT_TYPES = {
     "json": "application/sparql-results+json",
@@ -111,11 +113,12 @@ def check_read_only(query: str) -> None:
 
 def execute(store: ox.Store, request: Request):
     """Run the query; an update (LOAD included) is refused, a syntax error is a 400."""
-    options: dict = {"use_default_graph_as_union": not request.default_graphs}
+    union = not request.default_graphs and not states_its_dataset(request.query)
+    options: dict = {"use_default_graph_as_union": union}
     if request.default_graphs:
-        options["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs]
+        options["default_graph"] = _graphs(request.default_graphs, "default-graph-uri")
     if request.named_graphs:
-        options["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]
+        options["named_graphs"] = _graphs(request.named_graphs, "named-graph-uri")
     try:
         return store.query(request.query, **options)
     except (SyntaxError, ValueError) as e:
@@ -125,7 +128,14 @@ def execute(store: ox.Store, request: Request):
             raise ProtocolError(
                 403, f"{verb} is refused: this SPARQL endpoint is read-only (no updates)"
             ) from e
-        raise ProtocolError(400, f"query error: {e}") from e
+        raise ProtocolError(400, "query error: " + " ".join(str(e).split())) from e
+
+
+def _graphs(names: tuple[str, ...], parameter: str) -> list[ox.NamedNode]:
+    try:
+        return [ox.NamedNode(name) for name in names]
+    except ValueError as e:
+        raise ProtocolError(400, f"{parameter}: not an IRI ({e})") from e
 
 
 def kind(result) -> str:
@@ -135,10 +145,15 @@ def kind(result) -> str:
     return "select" if isinstance(result, ox.QuerySolutions) else "graph"
 
 
+def late(limits: Limits) -> ProtocolError:
+    """The answer to a query that outran the deadline."""
+    return ProtocolError(503, f"the query ran longer than {limits.timeout:g} s")
+
+
 class _Clock:
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, started: float | None = None) -> None:
         self.limits = limits
-        self.deadline = time.monotonic() + limits.timeout
+        self.deadline = (time.monotonic() if started is None else started) + limits.timeout
 
     def tick(self, count: int) -> None:
         if count > self.limits.max_results:
@@ -146,12 +161,15 @@ class _Clock:
                 413, f"the result has more than {self.limits.max_results} rows; add a LIMIT"
             )
         if time.monotonic() > self.deadline:
-            raise ProtocolError(503, f"the query ran longer than {self.limits.timeout:g} s")
+            raise late(self.limits)
 
 
-def solutions(result: ox.QuerySolutions, limits: Limits) -> tuple[list[str], list[list]]:
-    """The variables and rows of a SELECT result, read within the limits."""
-    return _rows(result, _Clock(limits))
+def solutions(
+    result: ox.QuerySolutions, limits: Limits, started: float | None = None
+) -> tuple[list[str], list[list]]:
+    """The variables and rows of a SELECT result, read within the limits (the deadline
+    counted from ``started``, a ``time.monotonic()``, or from now)."""
+    return _rows(result, _Clock(limits, started))
 
 
 def _rows(result: ox.QuerySolutions, clock: _Clock) -> tuple[list[str], list[list]]:
@@ -253,9 +271,15 @@ def _triples(triples: Iterable, clock: _Clock) -> list:
     return kept
 
 
-def write(result, media_type: str, limits: Limits, prefixes: dict[str, str]) -> bytes:
-    """The result in ``media_type`` (one the result's kind offers), within the limits."""
-    clock = _Clock(limits)
+def write(
+    result, media_type: str, limits: Limits, prefixes: dict[str, str], started: float | None = None
+) -> bytes:
+    """The result in ``media_type`` (one the result's kind offers), within the limits (the
+    deadline counted from ``started``, a ``time.monotonic()``, or from now).
+
+    ``result`` is a pyoxigraph query result, or for a graph any iterable of triples.
+    """
+    clock = _Clock(limits, started)
     family = kind(result)
     if family == "graph":
         triples = _triples(result, clock)

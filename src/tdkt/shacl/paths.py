@@ -28,7 +28,7 @@ def _members(graph: Graph, node: Node) -> list[Node] | None:
     return None
 
 
-def _parts(graph: Graph, path: Node) -> tuple[str, list[Node]]:
+def parts(graph: Graph, path: Node) -> tuple[str, list[Node]]:
     """The kind of a path ("iri", "sequence", "alternative" or a unary key) and its operands."""
     if isinstance(path, URIRef):
         return "iri", []
@@ -52,7 +52,7 @@ def _parts(graph: Graph, path: Node) -> tuple[str, list[Node]]:
 
 def to_sparql(graph: Graph, path: Node) -> str:
     """The path in SPARQL syntax, fully bracketed."""
-    kind, operands = _parts(graph, path)
+    kind, operands = parts(graph, path)
     if kind == "iri":
         return path.n3()
     inner = [to_sparql(graph, p) for p in operands]
@@ -68,7 +68,7 @@ def to_text(graph: Graph, path: Node | None) -> str | None:
     """The path as a user reads it: an IRI as is, ``a | b`` for alternatives, ``^p``, ``a / b``."""
     if path is None:
         return None
-    kind, operands = _parts(graph, path)
+    kind, operands = parts(graph, path)
     if kind == "iri":
         return str(path)
     inner = [to_text(graph, p) or "" for p in operands]

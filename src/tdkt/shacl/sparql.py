@@ -13,11 +13,12 @@ import re
 from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import SH
+from rdflib.namespace import SH, XSD
 from rdflib.term import Node
 
 from tdkt.shacl.shapes import Component, ShaclError, is_true
 from tdkt.shacl.terms import sparql
+from tdkt.store.prebind import HIDDEN
 
 if TYPE_CHECKING:
     from tdkt.shacl.engine import Context, Engine, Result
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _FORBIDDEN = re.compile(r"\b(MINUS|SERVICE|VALUES)\b", re.IGNORECASE)
 _SUBSELECT = re.compile(r"\{\s*SELECT\b(?P<head>[^{]*)\{", re.IGNORECASE)
+_STR = re.compile(r"STR\s*\(", re.IGNORECASE)
 _REBOUND = re.compile(r"\bAS\s+[?$](this|value|PATH|currentShape|shapesGraph)\b")
 
 
@@ -45,9 +47,56 @@ def _prepare(engine: Engine, ctx: Context, text: str, bindings: dict[str, str], 
             raise ShaclError(f"SPARQL of {owner.n3()}: a sub-SELECT must project $this")
     if _variable("shapesGraph").search(text) and engine.shapes_graph is None:
         raise ShaclError(f"SPARQL of {owner.n3()} uses $shapesGraph: the data has no shapes graph")
+    text = _typed_strings(_unprojected(text))
     bindings = dict(bindings, PATH=ctx.path) if ctx.path else bindings
     for name, term in bindings.items():
         text = _variable(name).sub(lambda _m, t=term: t, text)
+    return text
+
+
+def _typed_strings(text: str) -> str:
+    """Each ``STR(x)`` as ``STRDT(STR(x), xsd:string)``: the same term in RDF 1.1, but the
+    only form against which Virtuoso 7's REGEX matches a character class holding a non-ASCII
+    letter (``[A-ZĐ]``); on ``STR(x)`` itself it never matches."""
+    out: list[str] = []
+    closing: list[bool] = []  # per open parenthesis: is it a STR( being wrapped?
+    at = 0
+    while at < len(text):
+        hidden = HIDDEN.match(text, at)
+        if hidden and hidden.end() > at:
+            out.append(hidden.group())
+            at = hidden.end()
+            continue
+        call = _STR.match(text, at)
+        if call and (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "?$_:")):
+            out.append("STRDT(" + call.group())
+            closing.append(True)
+            at = call.end()
+            continue
+        char = text[at]
+        if char == "(":
+            closing.append(False)
+        elif char == ")" and closing and closing.pop():
+            char = f"), {XSD.string.n3()})"
+        out.append(char)
+        at += 1
+    return "".join(out)
+
+
+def _unprojected(text: str) -> str:
+    """Drop ``$this`` from the head of each sub-SELECT whose pattern never names it.
+
+    SHACL makes every sub-SELECT project ``$this``; where its pattern does not bind it, the
+    projection is unbound and joins with anything, so dropping it changes no solution. Virtuoso
+    7 joins such an unbound column with nothing, which would hide every result.
+    """
+    ends = dict(_groups(text))
+    for sub in reversed(list(_SUBSELECT.finditer(text))):
+        body = text[sub.end() - 1 : ends.get(sub.end() - 1, len(text))]
+        if _variable("this").search(body):
+            continue
+        head = _variable("this").sub("", sub.group("head"))
+        text = text[: sub.start("head")] + head + text[sub.end("head") :]
     return text
 
 

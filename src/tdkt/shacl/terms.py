@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
 from tdkt.errors import TdktError
@@ -49,12 +50,32 @@ def unskolem(term: Identifier | None) -> Identifier | None:
     return term
 
 
+def same(var: str, term: Identifier) -> str:
+    """SPARQL test: ``var`` is ``term``, the same RDF term, written without ``sameTerm``.
+
+    Virtuoso 7 evaluates ``sameTerm`` only as a whole FILTER: inside an expression (negated,
+    in ``IF`` or a projection) it gives no value. ``=`` is ``sameTerm`` when one side is an
+    IRI; a literal is compared by its parts, the text read through the engine (``STR`` of the
+    constant), which keeps numbers and dates in the same canonical form as the data, and the
+    datatype named (Virtuoso gives a plain or date constant no DATATYPE of its own).
+    """
+    if not isinstance(term, Literal):
+        return f"{var} = {sparql(term)}"
+    parts = [f"isLiteral({var})", f"STR({var}) = STR({sparql(term)})"]
+    if term.language:
+        parts.append(f"LCASE(LANG({var})) = {Literal(term.language.lower()).n3()}")
+    else:
+        datatype = URIRef(term.datatype or XSD.string)
+        parts += [f'LANG({var}) = ""', f"DATATYPE({var}) = {datatype.n3()}"]
+    return f"({' && '.join(parts)})"
+
+
 def values(var: str, terms: Iterable[Identifier]) -> str:
     """A VALUES block binding ``var`` to each term."""
-    return f"VALUES {var} {{ {' '.join(sparql(t) for t in sorted(terms, key=_key))} }}"
+    return f"VALUES {var} {{ {' '.join(sparql(t) for t in sorted(terms, key=order_key))} }}"
 
 
-def _key(term: Identifier) -> tuple[str, str]:
+def order_key(term: Identifier) -> tuple[str, str]:
     return (type(term).__name__, str(term))
 
 

@@ -20,6 +20,8 @@ default, see ``Limits``) the query runs in this process.
 from __future__ import annotations
 
 import faulthandler
+import functools
+import itertools
 import os
 import pickle
 import re
@@ -37,7 +39,7 @@ from rdflib.term import Identifier
 from tdkt.errors import StoreError
 from tdkt.store.base import SelectResult
 from tdkt.store.prebind import HIDDEN, prebind
-from tdkt.store.terms import to_rdflib
+from tdkt.store.terms import to_rdflib_memo
 
 SELECT, ASK, CONSTRUCT = "SELECT", "ASK", "CONSTRUCT"
 _EXPECTED = {
@@ -102,14 +104,22 @@ def _limit(env: Mapping[str, str], name: str, kind: type, default):
 
 def screen(query: str, limits: Limits) -> None:
     """Refuse a query that would reach outside the store (see the module docstring)."""
-    visible = HIDDEN.sub(" ", query)
-    if _CODEPOINT_ESCAPE.search(visible):
+    escaped, service = _scan(query)
+    if escaped:
         raise QueryRefused("\\u escapes are accepted only inside strings and IRIs")
-    if not limits.allow_service and _SERVICE.search(visible):
+    if not limits.allow_service and service:
         raise QueryRefused(
             "SERVICE (federated query) is refused: a query may read only this store "
             "(allow it with --allow-service or TDKT_ALLOW_SERVICE=1)"
         )
+
+
+@functools.lru_cache(maxsize=256)
+def _scan(query: str) -> tuple[bool, bool]:
+    """Whether ``query`` has a ``\\u`` escape, and the keyword SERVICE, outside its strings,
+    IRIs and comments. Memoised: the named queries are the same few texts run again."""
+    visible = HIDDEN.sub(" ", query)
+    return bool(_CODEPOINT_ESCAPE.search(visible)), bool(_SERVICE.search(visible))
 
 
 def run(
@@ -155,12 +165,11 @@ def _evaluate(store: str | ox.Store, query: str, form: str, limits: Limits):
             return "ok", bool(result)
         if form == SELECT:
             variables = [v.value for v in result.variables]
-            rows = _bounded(
-                (tuple(to_rdflib(s[v]) for v in variables) for s in result), limits.max_rows
-            )
+            # a solution iterates its values in the order of ``variables``
+            rows = _bounded((tuple(map(to_rdflib_memo, s)) for s in result), limits.max_rows)
             return "ok", SelectResult(variables=variables, rows=rows)
         triples = _bounded(
-            ((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in result),
+            (tuple(map(to_rdflib_memo, (t.subject, t.predicate, t.object))) for t in result),
             limits.max_rows,
         )
         return "ok", triples
@@ -187,11 +196,10 @@ def too_many_rows(max_rows: int) -> str:
 
 
 def _bounded(items, max_rows: int | None) -> list:
-    out = []
-    for item in items:
-        if max_rows is not None and len(out) >= max_rows:
-            raise _TooManyRows(too_many_rows(max_rows))
-        out.append(item)
+    """The items, reading one past ``max_rows`` at most: more is an error."""
+    out = list(items if max_rows is None else itertools.islice(items, max_rows + 1))
+    if max_rows is not None and len(out) > max_rows:
+        raise _TooManyRows(too_many_rows(max_rows))
     return out
 
 

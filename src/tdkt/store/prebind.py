@@ -10,6 +10,7 @@ query syntax.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 
@@ -83,8 +84,12 @@ def _structure(query: str) -> list[tuple[int, str]]:
     return marks
 
 
+@functools.lru_cache(maxsize=256)
 def query_form(query: str) -> str:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE: the form of ``query``, comments and strings aside."""
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the form of ``query``, comments and strings aside.
+
+    Memoised, as is ``_pattern_start``: the scan is Python, character by character, and the
+    named queries are the same few texts run again and again."""
     forms = [word for _, word in _structure(query) if word not in "{}"]
     if not forms:
         raise InputError("query", "not a SELECT, ASK, CONSTRUCT or DESCRIBE query")
@@ -101,6 +106,7 @@ def _closing(braces: list[tuple[int, str]]) -> int:
     raise InputError("query", "unbalanced braces")
 
 
+@functools.lru_cache(maxsize=256)
 def _pattern_start(query: str) -> int:
     """Where the outermost group graph pattern of ``query`` opens (just after its ``{``)."""
     marks = _structure(query)

@@ -13,15 +13,18 @@ that stays down is a ``StoreError`` that names it.
 from __future__ import annotations
 
 import contextlib
+import functools
+import http.client
 import itertools
 import math
+import re
 import socket
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -38,7 +41,8 @@ from tdkt.loaders import NamedGraph
 from tdkt.store import guard
 from tdkt.store.base import SelectResult
 from tdkt.store.endpoints import Endpoint
-from tdkt.store.prebind import prebind, query_form, term_text
+from tdkt.store.prebind import HIDDEN, prebind, query_form, term_text
+from tdkt.store.terms import to_rdflib
 
 T = TypeVar("T")
 
@@ -46,7 +50,10 @@ STAGING = "urn:tdkt:staging:"
 BATCH_TRIPLES = 20_000
 RETRIES = 4  # attempts after the first
 _PLAIN = {str(XSD.string), str(RDF.langString)}
+_NT = "application/n-triples"
 _EVERY_GRAPH = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+_GRAPH_BY_NAME = re.compile(r"(?<![\w?$:])GRAPH\s*(?![\s?$])", re.IGNORECASE)  # not GRAPH ?g
+_DATASET_CLAUSE = re.compile(r"(?<![\w?$:])FROM(?![\w:])", re.IGNORECASE)
 
 
 # --- results ---------------------------------------------------------------------------------
@@ -100,11 +107,24 @@ def _transient(error: Exception) -> bool:
     return isinstance(error, urllib.error.URLError | TimeoutError | ConnectionError)
 
 
+class QueryRejected(StoreError):
+    """The engine answered a query with an error status (``status``); the message is the
+    first line of its answer."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _detail(error: urllib.error.HTTPError) -> str:
+    """The first line of an engine's error answer (its message), or the HTTP reason."""
+    body = error.read().decode("utf-8", "replace").strip().splitlines()
+    return body[0][:300] if body else str(error.reason)
+
+
 def _explain(error: Exception, where: str) -> str:
     if isinstance(error, urllib.error.HTTPError):
-        body = error.read().decode("utf-8", "replace").strip().splitlines()
-        detail = body[0][:300] if body else error.reason
-        return f"{where} answered HTTP {error.code}: {detail}"
+        return f"{where} answered HTTP {error.code}: {_detail(error)}"
     if isinstance(error, urllib.error.URLError):
         return f"cannot reach {where}: {error.reason}; is the engine running?"
     if isinstance(error, TimeoutError):
@@ -168,10 +188,22 @@ class RemoteStore:
         rows = _select_result(self._query(query, JSON)).rows
         return sorted(row[0] for row in rows if isinstance(row[0], URIRef))
 
-    def _scoped(self, query: str) -> str:
-        """``query`` limited to tdkt's graphs, on an engine whose default graph is everything."""
+    def _scoped(self, query: str, dataset_given: bool = False) -> str:
+        """``query`` limited to tdkt's graphs, on an engine whose default graph is everything.
+
+        The foreign graphs are excluded by name. Virtuoso 7.2 then finds nothing in
+        ``GRAPH <iri> { … }`` (unless the request lists its dataset), so a query that names a
+        graph gets tdkt's graphs listed as its dataset instead.
+        """
         if not self.endpoint.exclude_foreign_graphs:
             return query
+        if not (dataset_given or states_its_dataset(query)) and _names_a_graph(query):
+            dataset = "".join(
+                f"define input:{kind}-graph-uri {term_text(g)}\n"
+                for g in self.graphs()
+                for kind in ("default", "named")
+            )
+            return dataset + query
         if self._scope is None:
             every = _select_result(self._query(_EVERY_GRAPH, JSON))
             foreign = sorted(
@@ -184,10 +216,76 @@ class RemoteStore:
             )
         return self._scope + query
 
+    def open_query(
+        self,
+        query: str,
+        accept: str,
+        default_graphs: Sequence[str] = (),
+        named_graphs: Sequence[str] = (),
+        timeout: float | None = None,
+    ) -> http.client.HTTPResponse:
+        """Send ``query`` as the SPARQL Protocol carries it; return the engine's answer unread,
+        for a caller that streams it (the server's ``/sparql``, which screens the query first).
+
+        The dataset is the one ``select`` reads (the union of tdkt's graphs) unless the query
+        states its own (``FROM``) or the request names graphs; each list replaces only its own
+        part (as on the embedded store), and the part it leaves is tdkt's graphs, listed
+        (Oxigraph refuses its union switch beside a list). One attempt, no retries: a client
+        is waiting. An error answer is a ``QueryRejected``; no answer in ``timeout`` seconds, a
+        ``TimeoutError``; no engine, a ``StoreError``.
+        """
+        listed = bool(default_graphs or named_graphs)
+        fields = [("query", self._scoped(query, dataset_given=listed))]
+        if listed:
+            every = [] if default_graphs and named_graphs else [str(g) for g in self.graphs()]
+            fields += [("default-graph-uri", g) for g in default_graphs or every]
+            fields += [("named-graph-uri", g) for g in named_graphs or every]
+        elif not states_its_dataset(query):
+            fields += list(self.endpoint.query_params.items())
+        request = urllib.request.Request(
+            self.endpoint.query,
+            data=urllib.parse.urlencode(fields).encode("utf-8"),
+            headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
+        )
+        try:
+            wait = min(self.endpoint.timeout, timeout or math.inf)
+            return self._opener.open(request, timeout=wait)
+        except urllib.error.HTTPError as e:
+            raise QueryRejected(e.code, _detail(e)) from None
+        except (urllib.error.URLError, ConnectionError) as e:
+            raise StoreError(_explain(e, self.endpoint.query)) from None
+
     def quads(self, graph: URIRef | None = None) -> Iterator[tuple]:
+        """Every (s, p, o, g) as rdflib terms, each converted as the engine's answer is parsed:
+        no graph is ever held whole (``engine_quads``)."""
         for name in [graph] if graph is not None else self.graphs():
-            for s, p, o in self._graph(name):
-                yield s, p, o, name
+            for quad in self.engine_quads(name):
+                yield (
+                    to_rdflib(quad.subject),
+                    to_rdflib(quad.predicate),
+                    to_rdflib(quad.object),
+                    name,
+                )
+
+    def engine_quads(self, graph: URIRef | None = None) -> Iterator[ox.Quad]:
+        """Every quad as pyoxigraph terms, graph by graph (in IRI order), parsed as the
+        engine's answer arrives: memory stays constant however big a graph is. A graph the
+        engine sends short of what it holds (a result-row cap) is a ``StoreError``, not a
+        silently smaller export."""
+        names = [graph] if graph is not None else self.graphs()
+        held = self._sizes(graph)
+        for name in names:
+            node = ox.NamedNode(str(name))
+            sent = 0
+            for quad in self._streamed(name):
+                sent += 1
+                yield ox.Quad(quad.subject, quad.predicate, quad.object, node)
+            expected = held[name] if name in held else self._sizes(name).get(name, 0)
+            if sent < expected:
+                raise StoreError(
+                    f"{self.endpoint.url}: the engine sent {sent} of the {expected} triples of "
+                    f"<{name}> (a cap on result rows, such as Virtuoso's ResultSetMaxRows?)"
+                )
 
     def close(self) -> None:
         """Nothing to release: every request is its own connection."""
@@ -304,43 +402,102 @@ class RemoteStore:
 
         _retrying(call, self.endpoint.update or self.endpoint.query)
 
-    def _graph(self, name: URIRef) -> Graph:
-        """One named graph, by GSP ``GET`` where there is one, else by CONSTRUCT."""
-        if not self.endpoint.graph_store:
-            return self.construct(
-                "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": name}
+    def _streamed(self, name: URIRef) -> Iterator[ox.Quad]:
+        """One named graph parsed from the engine's answer as it arrives: the Graph Store
+        Protocol's ``GET`` where there is one, else a ``CONSTRUCT`` of that graph. The answer
+        is read in the format its ``Content-Type`` names (asked for as N-Triples). A graph the
+        engine does not know is empty, as on the embedded store."""
+        if self.endpoint.graph_store:
+            where = str(self.endpoint.graph_store)
+            request = urllib.request.Request(self._gsp_url(name), headers={"Accept": _NT})
+        else:
+            where = self.endpoint.query
+            query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {term_text(name)} {{ ?s ?p ?o }} }}"
+            request = urllib.request.Request(
+                where,
+                data=urllib.parse.urlencode({"query": query}).encode("utf-8"),
+                headers={"Accept": _NT, "Content-Type": "application/x-www-form-urlencoded"},
             )
-        data = self._gsp("GET", name, None)
-        return Graph().parse(data=data, format="nt")
 
-    def _gsp(self, method: str, graph: URIRef, body: str | None) -> str:
+        def call() -> http.client.HTTPResponse | None:
+            try:
+                return self._opener.open(request, timeout=self.endpoint.timeout)
+            except urllib.error.HTTPError as e:
+                if e.code == 404 and self.endpoint.graph_store:
+                    return None
+                raise
+
+        answer = _retrying(call, where)
+        if answer is None:
+            return
+        with answer as r:
+            fmt = ox.RdfFormat.from_media_type(r.headers.get_content_type())
+            broke = f"{where}: the answer for <{name}> broke off"
+            try:
+                yield from ox.parse(r, fmt or ox.RdfFormat.N_TRIPLES)
+            except SyntaxError as e:
+                raise StoreError(f"{where}: <{name}> came back as unreadable RDF: {e}") from None
+            except (OSError, http.client.HTTPException) as e:
+                raise StoreError(f"{broke}: {e!r}") from None
+            if r.length:  # http.client ends a read short of Content-Length without a word
+                raise StoreError(f"{broke} {r.length} bytes short of what it announced")
+
+    def _sizes(self, graph: URIRef | None) -> dict[URIRef, int]:
+        """How many triples the engine holds in ``graph``, or in each of tdkt's graphs (one
+        query; a graph left out of a capped answer is missing here)."""
+        if graph is None:
+            scope = f"FILTER(STRSTARTS(STR(?g), {term_text(Literal(str(iris.GRAPH)))}))"
+        else:
+            scope = f"VALUES ?g {{ {term_text(graph)} }}"
+        query = (
+            f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {scope} }} GROUP BY ?g"
+        )
+        rows = _select_result(self._query(query, JSON)).rows
+        return {URIRef(g): int(n) for g, n in rows if g is not None and n is not None}
+
+    def _gsp_url(self, graph: URIRef) -> str:
         query = urllib.parse.urlencode({self.endpoint.graph_param: str(graph)})
-        url = f"{self.endpoint.graph_store}?{query}"
-        headers = {"Accept": "application/n-triples"}
-        if body is not None:
-            headers["Content-Type"] = "text/turtle; charset=utf-8"
-        data = None if body is None else body.encode("utf-8")
+        return f"{self.endpoint.graph_store}?{query}"
 
-        def call() -> str:
+    def _gsp(self, method: str, graph: URIRef, body: str) -> None:
+        url = self._gsp_url(graph)
+        headers = {"Content-Type": "text/turtle; charset=utf-8"}
+        data = body.encode("utf-8")
+
+        def call() -> None:
             request = urllib.request.Request(url, data=data, method=method, headers=headers)
             with self._opener.open(request, timeout=self.endpoint.timeout) as response:
-                return response.read().decode("utf-8")
+                response.read()
 
-        return _retrying(call, str(self.endpoint.graph_store))
+        _retrying(call, str(self.endpoint.graph_store))
 
     def _make_opener(self) -> urllib.request.OpenerDirector:
-        if self.endpoint.user is None or not self.endpoint.graph_store:
+        if self.endpoint.user is None:
             return urllib.request.build_opener()
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-        passwords.add_password(
-            None, self.endpoint.graph_store, self.endpoint.user, self.endpoint.password or ""
-        )
+        where = [url for url in (self.endpoint.query, self.endpoint.graph_store) if url]
+        passwords.add_password(None, where, self.endpoint.user, self.endpoint.password or "")
         handler = (
             urllib.request.HTTPDigestAuthHandler
             if self.endpoint.auth == "digest"
             else urllib.request.HTTPBasicAuthHandler
         )
         return urllib.request.build_opener(handler(passwords))
+
+
+@functools.lru_cache(maxsize=256)
+def states_its_dataset(query: str) -> bool:
+    """Whether ``query`` has ``FROM`` or ``FROM NAMED`` (outside strings, comments and IRIs):
+    its dataset is then its own, not the union of tdkt's graphs. Memoised: a server sees the
+    same few texts again and again."""
+    return _DATASET_CLAUSE.search(HIDDEN.sub(" ", query)) is not None
+
+
+def _names_a_graph(query: str) -> bool:
+    """Whether ``query`` has ``GRAPH <iri>`` or ``GRAPH prefix:name`` (outside strings and
+    comments)."""
+    code = HIDDEN.sub(lambda m: m.group() if m.group().startswith("<") else " ", query)
+    return _GRAPH_BY_NAME.search(code) is not None
 
 
 def _drop(graph: URIRef) -> str:

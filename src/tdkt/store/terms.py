@@ -42,3 +42,19 @@ def to_rdflib(term) -> Identifier | None:
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(datatype))
     raise TypeError(f"unsupported term from the store: {term!r}")
+
+
+_CONVERTED: dict = {}
+_CONVERTED_MAX = 1 << 17  # terms kept; the memo starts afresh when full
+
+
+def to_rdflib_memo(term) -> Identifier | None:
+    """As ``to_rdflib``, memoised. Query results repeat the same terms (classes, labels,
+    years, provinces) and building an rdflib Literal costs microseconds (it parses the value);
+    a lookup costs a tenth of one. rdflib terms are immutable, so sharing them is safe."""
+    converted = _CONVERTED.get(term)
+    if converted is None and term is not None:
+        if len(_CONVERTED) >= _CONVERTED_MAX:
+            _CONVERTED.clear()
+        converted = _CONVERTED[term] = to_rdflib(term)
+    return converted
