@@ -71,6 +71,8 @@ def _fmt(value) -> str:
 
 def run(size: str, out: Path | None, work: Path | None, timeout: float | None = None) -> dict:
     plan = steps.PLANS[size]
+    if work is not None:
+        work.mkdir(parents=True, exist_ok=True)  # a scratch folder named on the command line
     with tempfile.TemporaryDirectory(prefix="tdkt-bench-", dir=work) as scratch:
         results: dict = {"size": size, "plan": plan.__dict__, "machine": machine()}
         for step in STEPS:

@@ -138,8 +138,8 @@ def test_an_engine_without_a_graph_store_streams_a_construct(loaded, embedded) -
 
 def test_an_engine_capping_its_answer_is_an_error(tmp_path, monkeypatch) -> None:
     """Virtuoso cuts a Graph Store answer at ResultSetMaxRows (10,000 in Debian's stock
-    virtuoso.ini) and says nothing: the count it holds is checked, so an export fails with
-    a clear error instead of coming out silently short."""
+    virtuoso.ini), and a list of graphs too, and says nothing: the counts it holds are
+    checked, so an export fails with a clear error instead of coming out silently short."""
     capped = engines.VIRTUOSO_INI.replace("ResultSetMaxRows = 1000000", "ResultSetMaxRows = 999")
     monkeypatch.setattr(engines, "VIRTUOSO_INI", capped)
     engine = engines.virtuoso(tmp_path / "db").start()
@@ -150,7 +150,15 @@ def test_an_engine_capping_its_answer_is_an_error(tmp_path, monkeypatch) -> None
         with pytest.raises(StoreError, match="of the 3000 triples of"):
             sum(1 for _ in store.quads(SMALL_GRAPH))
         result = tdkt("--store", engine.url, "export", "--format", "nq")
-        assert result.exit_code == 2 and "ResultSetMaxRows" in result.output, result.output
+        assert result.exit_code == 2 and "of the 3000 triples" in result.output, result.output
+        many = " ".join(
+            f"GRAPH <{iris.table_graph(f'stream-{i:04d}')}> {{ <urn:x:s> <urn:x:p> {i} }}"
+            for i in range(1200)
+        )
+        store._update(f"INSERT DATA {{ {many} }}")
+        result = tdkt("--store", engine.url, "export", "--format", "nq")
+        assert result.exit_code == 2, result.output
+        assert "of the 1201 named graphs" in result.output and "ResultSetMaxRows" in result.output
     finally:
         engine.stop()
 

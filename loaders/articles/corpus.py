@@ -94,7 +94,8 @@ def article_files(dirs: Iterable[Path]) -> list[Path]:
 
 def load_corpus(dirs: Iterable[Path], gazetteer: Gazetteer | None = None) -> CorpusResult:
     """Every article's facts and graph. People who share a name but are tied to different
-    provinces get distinct keys across the whole corpus (see rules.officials)."""
+    provinces, or whose spellings differ by a diacritic with nothing tying them, get distinct
+    keys across the whole corpus (``rules.officials.corpus_keys``)."""
     gazetteer = gazetteer or Gazetteer.load()
     result = CorpusResult()
     for path in article_files(dirs):
@@ -104,16 +105,9 @@ def load_corpus(dirs: Iterable[Path], gazetteer: Gazetteer | None = None) -> Cor
             result.skipped.append(Skipped(path, error.reason))
         except (OSError, UnicodeError) as error:
             result.skipped.append(Skipped(path, f"cannot read: {error}"))
-    keys = officials.homonym_keys(o for f in result.facts for o in f.officials)
-    result.facts = [
-        f.with_person_keys(
-            {
-                o.key: keys[(o.key, o.province.key)]
-                for o in f.officials
-                if o.province is not None and (o.key, o.province.key) in keys
-            }
-        )
-        for f in result.facts
-    ]
+    renames = officials.corpus_keys(
+        {i: officials.seen(f.officials) for i, f in enumerate(result.facts)}
+    )
+    result.facts = [f.with_person_keys(renames[i]) for i, f in enumerate(result.facts)]
     result.graphs = [facts_to_graph(f) for f in result.facts]
     return result

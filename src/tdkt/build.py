@@ -12,8 +12,10 @@ worker process extracts it. The store is then written in one go:
 
 Either way an interrupted build leaves the previous store as it was. An article that cannot
 be read is skipped and reported (it does not abort) and makes the build's outcome a failure.
-People who share a name but are tied to different provinces get distinct keys across the
-whole corpus; an article whose renames change because another article arrived is redone.
+People who share a name but are tied to different provinces, or whose spellings differ by a
+diacritic with nothing tying them, get distinct keys across the whole corpus (the manifest
+keeps what that rule reads of each article); an article whose renames change because another
+article arrived is redone.
 """
 
 from __future__ import annotations

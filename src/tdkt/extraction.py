@@ -1,6 +1,7 @@
 """Articles to N-Quads text, one article at a time, in worker processes where there are cores.
 
-A worker returns plain data (the article's N-Quads, its triple count, the people it names):
+A worker returns plain data (the article's N-Quads, its triple count, the people it names
+(``rules.officials.Seen``: key, spelling as written, province, posts)):
 no rdflib graph crosses a process boundary or outlives its article, so the build's memory is
 bounded by one article per worker, not by the corpus.
 """
@@ -18,9 +19,14 @@ import pyoxigraph as ox
 
 from tdkt.errors import InputError
 from tdkt.loaders import NamedGraph
-
-# (person key, province key): what the corpus-wide homonym rule reads of each official.
-Seen = tuple[str, str]
+from tdkt.loaders.articles.budget import within_budget
+from tdkt.loaders.articles.corpus import extract_article
+from tdkt.loaders.articles.explain import unread
+from tdkt.loaders.articles.reader import parse_article
+from tdkt.loaders.articles.rules.officials import Seen, seen
+from tdkt.loaders.articles.to_rdf import facts_to_nquads
+from tdkt.loaders.gazetteer import Gazetteer
+from tdkt.store.terms import to_ox
 
 
 @dataclass(frozen=True)
@@ -51,8 +57,6 @@ def file_hash(data: bytes) -> str:
 
 def to_nquads(named: NamedGraph) -> str:
     """One named graph as N-Quads, written by Oxigraph's serialiser (escaping is its job)."""
-    from tdkt.store.embedded import to_ox
-
     name = ox.NamedNode(str(named.iri))
     quads = (ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in named.graph)
     return ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
@@ -64,13 +68,6 @@ _GAZETTEER = None  # one per process, loaded on the first article
 
 def extract_one(job: Job) -> Extracted:
     """Read, extract and serialise one article; a bad file becomes a skip, not an error."""
-    from tdkt.loaders.articles.budget import within_budget
-    from tdkt.loaders.articles.corpus import extract_article
-    from tdkt.loaders.articles.explain import unread
-    from tdkt.loaders.articles.reader import parse_article
-    from tdkt.loaders.articles.to_rdf import facts_to_nquads
-    from tdkt.loaders.gazetteer import Gazetteer
-
     global _GAZETTEER
     try:
         raw = job.path.read_bytes()
@@ -86,9 +83,11 @@ def extract_one(job: Job) -> Extracted:
         return Extracted(job.path, digest, skipped=error.reason)
     except UnicodeError as error:
         return Extracted(job.path, digest, skipped=f"cannot read: {error}")
-    seen = tuple((o.key, o.province.key) for o in facts.officials if o.province is not None)
     graph, nquads, triples = facts_to_nquads(facts.with_person_keys(dict(job.renames)))
-    return Extracted(job.path, digest, str(graph), nquads, triples, seen, unread=len(unread(facts)))
+    people = seen(facts.officials)
+    return Extracted(
+        job.path, digest, str(graph), nquads, triples, people, unread=len(unread(facts))
+    )
 
 
 def default_workers() -> int:

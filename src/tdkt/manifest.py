@@ -18,9 +18,16 @@ from dataclasses import asdict, dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
+import tdkt
+import tdkt.loaders
+from tdkt import iris
 from tdkt.extraction import file_hash
+from tdkt.loaders.articles.rules.officials import Seen, corpus_keys
+from tdkt.loaders.table_context import packaged_data_dir
 
-VERSION = 1
+# 2: ``seen`` holds each official's spelling, province and posts (was key and province); an
+# older manifest reads as none, so the next build is a full one.
+VERSION = 2
 FILE_NAME = "tdkt-build.json"
 
 
@@ -40,7 +47,7 @@ class SourceRecord:
     sha256: str
     graph: str | None = None
     triples: int = 0
-    seen: tuple[tuple[str, str], ...] = ()
+    seen: tuple[Seen, ...] = ()
     renames: dict[str, str] = field(default_factory=dict)
     skipped: str | None = None
     unread: int = 0  # sentences that mention a fact family and yielded no fact
@@ -76,7 +83,7 @@ def read(store_path: Path) -> Manifest | None:
                     sha256=s["sha256"],
                     graph=s["graph"],
                     triples=s["triples"],
-                    seen=tuple((k, p) for k, p in s["seen"]),
+                    seen=tuple(_seen(person) for person in s["seen"]),
                     renames=dict(s["renames"]),
                     skipped=s["skipped"],
                     unread=s.get("unread", 0),
@@ -87,6 +94,16 @@ def read(store_path: Path) -> Manifest | None:
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def _seen(raw: dict) -> Seen:
+    return Seen(
+        key=raw["key"],
+        name=raw["name"],
+        spellings=tuple(raw["spellings"]),
+        province=raw["province"],
+        posts=tuple(raw["posts"]),
+    )
 
 
 def _findings(raw: dict | None) -> dict[str, tuple[dict, ...]] | None:
@@ -111,9 +128,6 @@ _SHAPING = ("iris.py", "text.py", "errors.py", "extraction.py", "validate.py")
 def fingerprint(data_dir: Path | None) -> str:
     """A hash of everything but the articles that shapes the graphs: the loaders' code and what
     they import from tdkt, the tables, the ontology and the IRI base."""
-    from tdkt import iris
-    from tdkt.loaders.table_context import packaged_data_dir
-
     digest = hashlib.sha256(iris.BASE.encode())
     digest.update(_code_hash().encode())
     for path in sorted(Path(data_dir or packaged_data_dir()).glob("*.csv")):
@@ -128,9 +142,6 @@ def fingerprint(data_dir: Path | None) -> str:
 @functools.cache
 def _code_hash() -> str:
     """The code this process runs, hashed once: an edit on disk after start does not count."""
-    import tdkt
-    import tdkt.loaders
-
     digest = hashlib.sha256()
     package = Path(tdkt.__file__).parent
     paths = sorted(Path(tdkt.loaders.__file__).parent.rglob("*.py"))
@@ -165,24 +176,6 @@ def _hash_of(path: Path) -> str | None:
 
 
 def renames_of(records: dict[str, SourceRecord]) -> dict[str, dict[str, str]]:
-    """Each article's person-key renames under the corpus-wide homonym rule."""
-    from tdkt.loaders.articles.rules.officials import homonym_keys
-
-    keys = homonym_keys(_Official(k, _Province(p)) for r in records.values() for k, p in r.seen)
-    return {
-        source: {k: keys[(k, p)] for k, p in record.seen if (k, p) in keys}
-        for source, record in records.items()
-    }
-
-
-@dataclass(frozen=True)
-class _Province:
-    key: str
-
-
-@dataclass(frozen=True)
-class _Official:
-    """What ``homonym_keys`` reads of an official: its key and its province's key."""
-
-    key: str
-    province: _Province
+    """Each article's person-key renames under the corpus-wide rule (spellings one diacritic
+    apart and namesakes in different provinces: ``rules.officials.corpus_keys``)."""
+    return corpus_keys({source: record.seen for source, record in records.items()})

@@ -6,12 +6,13 @@ Minh Tuấn"); a name then ", " / " - " / " (" and a title is name-first ("Lê �
 Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"). A bare post between the name and the title ("X, Vụ
 trưởng - Giám đốc …") is passed over.
 
-Person keys. A person's key is the slug of the name, so spellings that differ only in
-diacritics ("Đăng Thị Ngọc Thịnh", "Đặng Thị Ngọc Thịnh") are one person. When one name is
-seen with posts tied to *different* provinces (in one article, or across a corpus — see
-``homonym_keys``), each of those people gets the key ``{name}-{province key}``; a person with
-no provincial post keeps the bare key. (A person who moved between provinces is split by this
-rule; the graph then holds two nodes that a curator can merge.)
+Person keys. A person's key is the slug of the name. Spellings that differ by a diacritic
+("Lê Văn Bình", "Lê Văn Bính") are one person only where something ties them: the same
+province, a shared post, or (in one article) both taking part in the event (``_tied``; across
+a corpus, ``corpus_keys``). When one slug names people in *different* provinces, each of
+those gets the key ``{name}-{province key}``; other people sharing a slug take their spelling
+in Telex (``_keys_for``). (A person who moved between provinces is split by this rule; the
+graph then holds two nodes that a curator can merge.)
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from tdkt.loaders.articles.facts import Evidence, Official, Post
 from tdkt.loaders.articles.reader import Article
@@ -45,7 +46,7 @@ from tdkt.loaders.articles.rules.names import (
 from tdkt.loaders.articles.rules.signatures import signers
 from tdkt.loaders.articles.rules.titles import BARE_ROLE, has_post, titles
 from tdkt.loaders.gazetteer import Gazetteer, Match
-from tdkt.text import match_key, slug, telex
+from tdkt.text import match_key, nfc, slug, telex
 
 _BEFORE_NAME = re.compile(
     r"[ \t]*(?:[,\-–][ \t]*)?(?:(?:đồng\s+chí|đ/c|ông|bà)[ \t]+)?", re.IGNORECASE
@@ -85,19 +86,123 @@ def extract(article: Article, context: Context, gazetteer: Gazetteer) -> list[Of
     return _people(article, titled)
 
 
-def homonym_keys(officials: Iterable[Official]) -> dict[tuple[str, str | None], str]:
-    """Keys for people seen across sources: ``(key, province key) → final key``. A name tied
-    to two or more provinces gets a province suffix on each provincial person."""
-    provinces: dict[str, set[str]] = {}
-    for official in officials:
-        if official.province is not None:
-            provinces.setdefault(official.key, set()).add(official.province.key)
-    return {
-        (key, province): f"{key}-{province}"
-        for key, seen in provinces.items()
-        if len(seen) > 1
-        for province in seen
-    }
+@dataclass(frozen=True)
+class Seen:
+    """What the corpus-wide rule reads of one official of one article: plain data, as it
+    crosses from worker processes into the build manifest."""
+
+    key: str  # the article's key for the person
+    name: str  # NFC, as the source wrote it
+    spellings: tuple[str, ...] = ()  # the other spellings the article gave the same person
+    province: str | None = None
+    posts: tuple[str, ...] = ()  # "{organization key}/{role slug}": posts with a body only
+
+
+def seen(officials: Iterable[Official]) -> tuple[Seen, ...]:
+    """What ``corpus_keys`` needs of an article's officials. A post with no body ("Phó Chủ
+    tịch") is left out: across articles it is too common a title to tie two spellings."""
+    return tuple(
+        Seen(
+            key=o.key,
+            name=nfc(o.name),
+            spellings=tuple(nfc(s) for s in o.spellings),
+            province=o.province.key if o.province is not None else None,
+            posts=tuple(
+                sorted(
+                    {f"{p.organization_key}/{slug(p.role)}" for p in o.posts if p.organization_key}
+                )
+            ),
+        )
+        for o in officials
+    )
+
+
+def corpus_keys(sources: Mapping[Hashable, Iterable[Seen]]) -> dict[Hashable, dict[str, str]]:
+    """Each source's person-key renames (the article's key → the corpus's), from every source's
+    officials at once: the same rule as in one article, with the ties read across articles
+    (:func:`_corpus_people`). Depends on the sources' content only, not on their order."""
+    by_slug: dict[str, list[tuple[Hashable, Seen]]] = {}
+    for source, people in sources.items():
+        for person in people:
+            by_slug.setdefault(slug(person.name), []).append((source, person))
+    renames: dict[Hashable, dict[str, str]] = {source: {} for source in sources}
+    for found in by_slug.values():
+        people = _corpus_people(found)
+        keys = _keys_for([(_spelling(p), _province_of(p), len({s for s, _ in p})) for p in people])
+        for person, key in zip(people, keys, strict=True):
+            for source, one in person:
+                if one.key != key:
+                    renames[source][one.key] = key
+    return renames
+
+
+_Records = list[tuple[Hashable, Seen]]  # one person's records across sources
+
+
+def _corpus_people(found: _Records) -> list[_Records]:
+    """The people among records of one slug. A spelling (case and tone-mark placement aside)
+    in one province is one person; all spellings in one province are one person; a person
+    with no provincial post joins the one provincial person it is tied to (the same spelling,
+    a spelling the article gave it, or a shared post), and such people join each other by the
+    same ties. Where that would merge two people one article keeps apart, each spelling in
+    each province stays a person of its own."""
+    units: dict[tuple[str, str | None], _Records] = {}
+    for source, one in found:
+        units.setdefault((match_key(one.name), one.province), []).append((source, one))
+    ordered = [units[u] for u in sorted(units, key=lambda u: (u[0], u[1] or ""))]
+    by_province: dict[str, _Records] = {}
+    for records in ordered:
+        if records[0][1].province is not None:
+            by_province.setdefault(records[0][1].province, []).extend(records)
+    alone: list[_Records] = []
+    people = dict(by_province)
+    for records in _closure([r for r in ordered if r[0][1].province is None]):
+        tied = [p for p in sorted(by_province) if _linked(records, by_province[p])]
+        if len(tied) == 1:
+            people[tied[0]] = people[tied[0]] + records
+        else:
+            alone.append(records)
+    merged = [people[p] for p in sorted(people)] + alone
+    return ordered if any(_split_by_an_article(p) for p in merged) else merged
+
+
+def _closure(groups: list[_Records]) -> list[_Records]:
+    """Groups merged wherever linked, until none are (the result does not depend on order)."""
+    groups = list(groups)
+    while True:
+        pairs = combinations(range(len(groups)), 2)
+        pair = next(((i, j) for i, j in pairs if _linked(groups[i], groups[j])), None)
+        if pair is None:
+            return groups
+        groups[pair[0]] = groups[pair[0]] + groups.pop(pair[1])
+
+
+def _linked(a: _Records, b: _Records) -> bool:
+    """A spelling or a post (with its body) in common."""
+    return bool(_spellings(a) & _spellings(b)) or bool(
+        {p for _, r in a for p in r.posts} & {p for _, r in b for p in r.posts}
+    )
+
+
+def _spellings(records: _Records) -> set[str]:
+    return {match_key(s) for _, r in records for s in (r.name, *r.spellings)}
+
+
+def _split_by_an_article(records: _Records) -> bool:
+    """Whether one source gave these records two keys: it named two people."""
+    keys: dict[Hashable, str] = {}
+    return any(keys.setdefault(source, one.key) != one.key for source, one in records)
+
+
+def _spelling(records: _Records) -> str:
+    """The spelling most records use (then the first in code-point order)."""
+    counts = Counter(one.name for _, one in records)
+    return min(counts, key=lambda s: (-counts[s], s))
+
+
+def _province_of(records: _Records) -> str | None:
+    provinces = {one.province for _, one in records if one.province is not None}
+    return next(iter(provinces)) if len(provinces) == 1 else None
 
 
 # ------------------------------------------------------------------ names
@@ -307,20 +412,35 @@ def _post_keys(items: list[_Titled]) -> set[tuple[str, str | None]]:
 
 
 def _keys(people: list[list[_Titled]]) -> list[str]:
-    """The slug of the name; where one slug names several people, a provincial person's key
-    takes the province, and among the rest the first named keeps the slug while the others
-    take their spelling in Telex ("le-van-binh", "lee-vawn-binhs")."""
-    keys = []
-    slugs = Counter(slug(p[0].name) for p in people)
-    for group in people:
-        key, province = slug(group[0].name), _province_key(_all_posts(group))
-        if slugs[key] > 1 and province:
-            key = f"{key}-{province}"
-        keys.append(key)
+    """Each person's key by :func:`_keys_for` (one article: one source each)."""
+    return _keys_for([(g[0].name, _province_key(_all_posts(g)), 1) for g in people])
+
+
+def _keys_for(people: list[tuple[str, str | None, int]]) -> list[str]:
+    """Keys for people given as (name, province key, sources naming them), in their order.
+    The slug of the name; where one slug names people in two or more provinces, each
+    provincial person's key takes the province; among people left with one key, the one
+    named by most sources (then first in Telex order) keeps it and the others take their
+    spelling in Telex ("le-van-binh", "lee-vawn-binhs")."""
+    provinces: dict[str, set[str]] = {}
+    for name, province, _ in people:
+        provinces.setdefault(slug(name), set()).update([province] if province else [])
+    keys = [
+        f"{slug(name)}-{province}" if province and len(provinces[slug(name)]) > 1 else slug(name)
+        for name, province, _ in people
+    ]
+    order = sorted(
+        range(len(people)),
+        key=lambda i: (-people[i][2], telex(people[i][0]), people[i][0], people[i][1] or ""),
+    )
     taken: set[str] = set()
-    for i, group in enumerate(people):
+    for i in order:
         if keys[i] in taken:
-            keys[i] = slug(telex(group[0].name))
+            keys[i] = slug(telex(people[i][0]))
+        number = 1
+        while keys[i] in taken:  # a name written without diacritics: Telex is the slug
+            number += 1
+            keys[i] = f"{slug(telex(people[i][0]))}-{number}"
         taken.add(keys[i])
     return keys
 

@@ -181,10 +181,7 @@ class RemoteStore:
         return self._graphs_under(str(iris.GRAPH))
 
     def _graphs_under(self, prefix: str) -> list[URIRef]:
-        query = (
-            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
-            f"FILTER(STRSTARTS(STR(?g), {term_text(Literal(prefix))})) }}"
-        )
+        query = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_graph_filter(prefix)} }}"
         rows = _select_result(self._query(query, JSON)).rows
         return sorted(row[0] for row in rows if isinstance(row[0], URIRef))
 
@@ -274,6 +271,8 @@ class RemoteStore:
         silently smaller export."""
         names = [graph] if graph is not None else self.graphs()
         held = self._sizes(graph)
+        if graph is None:
+            self._check_complete(len(names), self._graph_count(), "named graphs")
         for name in names:
             node = ox.NamedNode(str(name))
             sent = 0
@@ -281,11 +280,16 @@ class RemoteStore:
                 sent += 1
                 yield ox.Quad(quad.subject, quad.predicate, quad.object, node)
             expected = held[name] if name in held else self._sizes(name).get(name, 0)
-            if sent < expected:
-                raise StoreError(
-                    f"{self.endpoint.url}: the engine sent {sent} of the {expected} triples of "
-                    f"<{name}> (a cap on result rows, such as Virtuoso's ResultSetMaxRows?)"
-                )
+            self._check_complete(sent, expected, f"triples of <{name}>")
+
+    def _check_complete(self, sent: int, held: int, what: str) -> None:
+        """An answer cut short by the engine (Virtuoso stops at ``ResultSetMaxRows`` rows and
+        says nothing) is an error, never a silently smaller result."""
+        if sent < held:
+            raise StoreError(
+                f"{self.endpoint.url}: the engine sent {sent} of the {held} {what} "
+                "(a cap on result rows, such as Virtuoso's ResultSetMaxRows?)"
+            )
 
     def close(self) -> None:
         """Nothing to release: every request is its own connection."""
@@ -446,7 +450,7 @@ class RemoteStore:
         """How many triples the engine holds in ``graph``, or in each of tdkt's graphs (one
         query; a graph left out of a capped answer is missing here)."""
         if graph is None:
-            scope = f"FILTER(STRSTARTS(STR(?g), {term_text(Literal(str(iris.GRAPH)))}))"
+            scope = _graph_filter(str(iris.GRAPH))
         else:
             scope = f"VALUES ?g {{ {term_text(graph)} }}"
         query = (
@@ -454,6 +458,15 @@ class RemoteStore:
         )
         rows = _select_result(self._query(query, JSON)).rows
         return {URIRef(g): int(n) for g, n in rows if g is not None and n is not None}
+
+    def _graph_count(self) -> int:
+        """How many of tdkt's graphs the engine holds: one row, which no row cap shortens."""
+        query = (
+            "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+            f"{_graph_filter(str(iris.GRAPH))} }}"
+        )
+        rows = _select_result(self._query(query, JSON)).rows
+        return int(rows[0][0]) if rows and rows[0][0] is not None else 0
 
     def _gsp_url(self, graph: URIRef) -> str:
         query = urllib.parse.urlencode({self.endpoint.graph_param: str(graph)})
@@ -498,6 +511,11 @@ def _names_a_graph(query: str) -> bool:
     comments)."""
     code = HIDDEN.sub(lambda m: m.group() if m.group().startswith("<") else " ", query)
     return _GRAPH_BY_NAME.search(code) is not None
+
+
+def _graph_filter(prefix: str) -> str:
+    """A filter keeping ``?g`` to the graphs whose IRI starts with ``prefix``."""
+    return f"FILTER(STRSTARTS(STR(?g), {term_text(Literal(prefix))}))"
 
 
 def _drop(graph: URIRef) -> str:
