@@ -66,7 +66,9 @@ def require(program: str) -> str:
     pytest.skip(message)
 
 
-def _wait_for(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
+def _wait_for(url: str, process: subprocess.Popen, seconds: float = 300) -> None:
+    """Wait for the engine's first answer; Virtuoso's first start on a loaded machine can take
+    minutes (it builds its database), and a process that exits fails at once."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
