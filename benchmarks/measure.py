@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import resource
 import statistics
@@ -21,7 +22,8 @@ def _child(pipe, step: Callable[..., dict], args: tuple) -> None:
         for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
     )
     result["peak_rss_mb"] = round(max(peaks) / 1024, 1)  # Linux reports KiB
-    pipe.send(result)
+    with contextlib.suppress(BrokenPipeError):  # the parent was stopped at its time budget
+        pipe.send(result)
     pipe.close()
 
 
