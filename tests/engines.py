@@ -98,7 +98,11 @@ class Engine:
         self.process = subprocess.Popen(
             self.command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        _wait_for(self.probe, self.process)
+        try:
+            _wait_for(self.probe, self.process)
+        except BaseException:
+            self.kill()  # an engine that never answered is not left running
+            raise
         return self
 
     def kill(self) -> None:
