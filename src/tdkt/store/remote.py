@@ -107,6 +107,15 @@ def _transient(error: Exception) -> bool:
     return isinstance(error, urllib.error.URLError | TimeoutError | ConnectionError)
 
 
+def _form_post(url: str, fields: Sequence[tuple[str, str]], accept: str) -> urllib.request.Request:
+    """A SPARQL Protocol query sent as a form POST (no URL length limit), asking for ``accept``."""
+    return urllib.request.Request(
+        url,
+        data=urllib.parse.urlencode(fields).encode("utf-8"),
+        headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
+    )
+
+
 class QueryRejected(StoreError):
     """The engine answered a query with an error status (``status``); the message is the
     first line of its answer."""
@@ -239,11 +248,7 @@ class RemoteStore:
             fields += [("named-graph-uri", g) for g in named_graphs or every]
         elif not states_its_dataset(query):
             fields += list(self.endpoint.query_params.items())
-        request = urllib.request.Request(
-            self.endpoint.query,
-            data=urllib.parse.urlencode(fields).encode("utf-8"),
-            headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
-        )
+        request = _form_post(self.endpoint.query, fields, accept)
         try:
             wait = min(self.endpoint.timeout, timeout or math.inf)
             return self._opener.open(request, timeout=wait)
@@ -255,14 +260,13 @@ class RemoteStore:
     def quads(self, graph: URIRef | None = None) -> Iterator[tuple]:
         """Every (s, p, o, g) as rdflib terms, each converted as the engine's answer is parsed:
         no graph is ever held whole (``engine_quads``)."""
-        for name in [graph] if graph is not None else self.graphs():
-            for quad in self.engine_quads(name):
-                yield (
-                    to_rdflib(quad.subject),
-                    to_rdflib(quad.predicate),
-                    to_rdflib(quad.object),
-                    name,
-                )
+        for quad in self.engine_quads(graph):
+            yield (
+                to_rdflib(quad.subject),
+                to_rdflib(quad.predicate),
+                to_rdflib(quad.object),
+                to_rdflib(quad.graph_name),
+            )
 
     def engine_quads(self, graph: URIRef | None = None) -> Iterator[ox.Quad]:
         """Every quad as pyoxigraph terms, graph by graph (in IRI order), parsed as the
@@ -417,11 +421,7 @@ class RemoteStore:
         else:
             where = self.endpoint.query
             query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {term_text(name)} {{ ?s ?p ?o }} }}"
-            request = urllib.request.Request(
-                where,
-                data=urllib.parse.urlencode({"query": query}).encode("utf-8"),
-                headers={"Accept": _NT, "Content-Type": "application/x-www-form-urlencoded"},
-            )
+            request = _form_post(where, [("query", query)], _NT)
 
         def call() -> http.client.HTTPResponse | None:
             try:
