@@ -14,6 +14,8 @@ import platform
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from benchmarks import steps
@@ -46,10 +48,10 @@ def machine() -> dict:
     }
 
 
-def table(results: dict) -> str:
+def table(results: dict, shown: list[str]) -> str:
     head = f"{'step':<10}{'seconds':>10}{'throughput':>16}  {'unit':<18}"
     lines = [head + f"{'peak MB':>9}{'peer ratio':>12}"]
-    for step in STEPS:
+    for step in shown:
         r = results.get(step, {})
         key, unit, ratio = _COLUMNS[step]
         if "error" in r:
@@ -69,21 +71,43 @@ def _fmt(value) -> str:
     return f"{value:,.2f}" if isinstance(value, float) else str(value)
 
 
-def run(size: str, out: Path | None, work: Path | None, timeout: float | None = None) -> dict:
+def run(
+    size: str,
+    out: Path | None,
+    work: Path | None,
+    timeout: float | None = None,
+    only: list[str] | None = None,
+    keep: bool = False,
+) -> dict:
+    """Run the steps (``only``: these, in the suite's order) and write the figures to ``out``
+    after each step, so a long run that is stopped keeps what it measured. ``keep`` runs in
+    ``work`` itself and leaves its files there, for a later run of single steps on them."""
     plan = steps.PLANS[size]
+    chosen = [step for step in STEPS if only is None or step in only]
     if work is not None:
         work.mkdir(parents=True, exist_ok=True)  # a scratch folder named on the command line
-    with tempfile.TemporaryDirectory(prefix="tdkt-bench-", dir=work) as scratch:
+    with _scratch(work, keep) as scratch:
         results: dict = {"size": size, "plan": plan.__dict__, "machine": machine()}
-        for step in STEPS:
+        for step in chosen:
             started = time.perf_counter()
-            results[step] = in_child(getattr(steps, step), Path(scratch), plan, timeout=timeout)
+            results[step] = in_child(getattr(steps, step), scratch, plan, timeout=timeout)
             results[step].setdefault("seconds", time.perf_counter() - started)
             print(f"{step} done", file=sys.stderr, flush=True)
-    print(table(results))
-    if out is not None:
-        out.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str) + "\n")
+            if out is not None:
+                out.write_text(
+                    json.dumps(results, indent=2, ensure_ascii=False, default=str) + "\n"
+                )
+    print(table(results, chosen))
     return results
+
+
+@contextmanager
+def _scratch(work: Path | None, keep: bool) -> Iterator[Path]:
+    if keep and work is not None:
+        yield work
+        return
+    with tempfile.TemporaryDirectory(prefix="tdkt-bench-", dir=work) as scratch:
+        yield Path(scratch)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,9 +120,23 @@ def main(argv: list[str] | None = None) -> int:
     command.add_argument("--json", type=Path, help="write the figures here")
     command.add_argument("--work", type=Path, help="scratch directory (default: system temp)")
     command.add_argument("--step-timeout", type=float, help="stop a step after this many seconds")
+    command.add_argument(
+        "--steps",
+        help=f"only these steps, comma-separated ({','.join(STEPS)}); the later ones need the "
+        "files of generate and load: run those first with --work DIR --keep",
+    )
+    command.add_argument(
+        "--keep", action="store_true", help="work in --work itself and keep its files"
+    )
     args = parser.parse_args(argv)
-    results = run(args.size, args.json, args.work, args.step_timeout)
-    return 1 if any("error" in results[s] for s in STEPS) else 0
+    only = args.steps.split(",") if args.steps else None
+    unknown = sorted(set(only or ()) - set(STEPS))
+    if unknown:
+        parser.error(f"unknown step(s): {', '.join(unknown)} (choose from {', '.join(STEPS)})")
+    if args.keep and args.work is None:
+        parser.error("--keep needs --work DIR")
+    results = run(args.size, args.json, args.work, args.step_timeout, only, args.keep)
+    return 1 if any("error" in results[s] for s in STEPS if s in results) else 0
 
 
 if __name__ == "__main__":

@@ -55,11 +55,16 @@ _TRIPLES_PER_SOURCE = 330  # about what one source below writes; sizes the corpu
 class Reference:
     """The real entities synthetic facts point at, read from the reference tables."""
 
-    provinces: list[str]  # the 63 units (no tdkt:validFrom): valid for every year generated
+    provinces: list[str]  # the 63 units (no tdkt:validFrom); see ``until`` for 2025
     members: dict[str, list[str]]  # cluster → provinces of the 63 that belong to it
     taken_roles: set[tuple[str, str, int]]  # (cluster, role, year) a table already fills
     award_types: list[tuple[str, str | None]]  # award type, its tdkt:conferredBy (if any)
     documents: list[tuple[str, str]]  # document, eli:id_local
+    until: dict[str, str] = field(default_factory=dict)  # province → its tdkt:validUntil
+
+    def valid_on(self, province: str, day: str) -> bool:
+        """Whether the province still existed on ``day`` (ISO dates compare as text)."""
+        return self.until.get(province, day) >= day
 
 
 @dataclass
@@ -118,8 +123,14 @@ def reference(graphs: list) -> Reference:
         for d in union.subjects(RDF.type, URIRef(f"{eli}LegalResource"))
         if union.value(d, URIRef(f"{eli}id_local")) is not None
     )
+    until = {p: str(union.value(URIRef(p), TDKT.validUntil)) for p in provinces}
     return Reference(
-        provinces, {c: sorted(m) for c, m in sorted(members.items())}, taken, awards, documents
+        provinces,
+        {c: sorted(m) for c, m in sorted(members.items())},
+        taken,
+        awards,
+        documents,
+        {p: day for p, day in until.items() if day != "None"},
     )
 
 
@@ -184,6 +195,8 @@ def _source_lines(index: int, rng: random.Random, ref: Reference, inject: set[st
     cluster = rng.choice([c for c, m in ref.members.items() if len(m) >= 2] or list(ref.members))
     members = ref.members[cluster] or rng.sample(ref.provinces, 5)
     host = rng.choice(members)
+    if not ref.valid_on(host, day):  # an event of 2025 after its host merged away (Huế, 2025)
+        host = next((m for m in members if ref.valid_on(m, day)), host)
     label = f"Hội nghị tổng kết công tác thi đua, khen thưởng năm {year}"
     rdfs_label = "<http://www.w3.org/2000/01/rdf-schema#label>"
     dct = "http://purl.org/dc/terms/"
@@ -207,7 +220,7 @@ def _source_lines(index: int, rng: random.Random, ref: Reference, inject: set[st
         _typed(day if date_type == "date" else str(year + 1), date_type),
     )
     w.add(event, _t("cluster"), _iri(cluster))
-    if date_type == "date":  # (a host would also meet the ceased-province rule's date test)
+    if date_type == "date" and ref.valid_on(host, day):  # (the ceased-province rule's test)
         w.add(event, _t("host"), _iri(host))
     w.add(event, _t("reportingYear"), _typed(str(year), "gYear"))
 

@@ -9,13 +9,15 @@ serves), and the same clients fetch them again in a cycle for the fixed time (wa
 
 Figures: ``requests_per_s`` (tdkt /sparql), ``oxigraph_requests_per_s``,
 ``ratio_vs_oxigraph_server`` (goal ≥ 0.9), ``pages_per_s`` (warm; goal ≥ 500 at M) and
-``page_cold_ms`` (mean time of a first render).
+``page_cold_ms`` (mean time of a first render; ``_p50_ms``, ``_max_ms`` and the largest
+page's ``page_bytes_max`` beside it).
 """
 
 from __future__ import annotations
 
 import http.client
 import os
+import statistics
 import subprocess
 import sys
 import threading
@@ -99,16 +101,21 @@ def _hammer(base: str, paths: list[str], accept: str, seconds: float, clients: i
     return sum(counts) / (time.monotonic() - started)
 
 
-def _hammer_once(base: str, paths: list[str]) -> None:
-    """Fetch every page once, one after another (the server caches rendered pages)."""
+def _hammer_once(base: str, paths: list[str]) -> list[tuple[float, int]]:
+    """Fetch every page once, one after another (the server caches rendered pages): the
+    seconds and HTML bytes of each."""
     parts = urlsplit(base)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=120)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=900)
+    found = []
     for path in paths:
+        started = time.monotonic()
         connection.request("GET", path, headers={"Accept": "text/html"})
         response = connection.getresponse()
-        response.read()
+        body = response.read()
         if response.status != 200:
             raise RuntimeError(f"{path}: {response.status}")
+        found.append((time.monotonic() - started, len(body)))
+    return found
 
 
 def _query_text() -> str:
@@ -161,9 +168,7 @@ def run(store_path: Path, seconds: float, clients: int) -> dict:
     paths = _page_paths(store_path)
     with _process(tdkt_command, tdkt_url + "sparql?query=ASK%7B%7D"):
         tdkt_rate = _hammer(tdkt_url, ["/sparql" + query], RESULTS_JSON, seconds, clients)
-        started = time.monotonic()
-        _hammer_once(tdkt_url, paths)  # first renders (cold): queries, charts, templates
-        cold = (time.monotonic() - started) / len(paths)
+        cold = _hammer_once(tdkt_url, paths)  # first renders: queries, charts, templates
         pages_rate = _hammer(tdkt_url, paths, "text/html", seconds, clients)
     return {
         "requests_per_s": round(tdkt_rate, 1),
@@ -171,7 +176,10 @@ def run(store_path: Path, seconds: float, clients: int) -> dict:
         "ratio_vs_oxigraph_server": round(tdkt_rate / oxigraph_rate, 3),
         "pages_per_s": round(pages_rate, 1),
         "pages": len(paths),
-        "page_cold_ms": round(cold * 1000, 1),
+        "page_cold_ms": round(statistics.mean(s for s, _ in cold) * 1000, 1),
+        "page_cold_p50_ms": round(statistics.median(s for s, _ in cold) * 1000, 1),
+        "page_cold_max_ms": round(max(s for s, _ in cold) * 1000, 1),
+        "page_bytes_max": max(n for _, n in cold),
         "clients": clients,
         "workers": WORKERS,
         "seconds_per_run": seconds,

@@ -14,6 +14,7 @@ Ratios, so that a figure means something on another machine:
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import time
@@ -187,7 +188,8 @@ def validate(work: Path, plan: Plan) -> dict:
     from tdkt.store.embedded import EmbeddedStore
 
     store = EmbeddedStore(work / "store")
-    seconds, report = timed(lambda: shacl.validate_store(store))
+    workers = len(os.sched_getaffinity(0))
+    seconds, report = timed(lambda: shacl.validate_store(store, workers=workers))
     store.close()
     found = Counter(f.shape.rsplit("#", 1)[-1] for f in report.findings)
     expected = {shape.removeprefix("tsh:") for shape, _ in INJECTED.values()}
@@ -204,6 +206,7 @@ def validate(work: Path, plan: Plan) -> dict:
     pyshacl_s, theirs = timed(lambda: shacl.validate(union, reference=True))
     return {
         "seconds": seconds,
+        "workers": workers,
         "findings": dict(sorted(found.items())),
         "only_injected_shapes": set(found) <= expected,
         "peer_triples": len(union),

@@ -400,3 +400,12 @@ def test_export_is_byte_identical_across_processes(kg, fmt):
         )  # fmt: skip
         outputs.append(run.stdout)
     assert outputs[0] == outputs[1] and outputs[0]
+
+
+def test_validate_with_workers_prints_the_same_report(kg):
+    """`--workers 2` shares the shapes out between processes: the same findings, the same
+    text (the real shapes on the real build)."""
+    alone = tdkt("validate", "--format", "json", store=kg)
+    shared = tdkt("validate", "--format", "json", "--workers", "2", store=kg)
+    assert shared.exit_code == alone.exit_code and shared.stdout == alone.stdout
+    assert json.loads(shared.stdout)["findings"]

@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 from conftest import sample_store, tdkt
+from rdflib import Literal, URIRef
 
-from tdkt.errors import StoreError
+from tdkt import catalogue, iris
+from tdkt.errors import InputError, StoreError
 from tdkt.store.embedded import EmbeddedStore
 from tdkt.store.guard import BOUNDED, Limits, QueryRefused, screen
+from tdkt.store.prebind import prebind
 
 CROSS_JOIN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?a ?d ?g ?j"
 
@@ -172,6 +175,47 @@ def test_cli_limits_override_the_environment(kg):
     assert result.exit_code == 2
     assert "more than 1 rows, the limit" in result.output
     assert tdkt("query", "graph-counts", "--max-rows", "0", store=kg).exit_code == 0
+
+
+# --- memoised fixed costs (prebinding, parameter terms, column names) ----------------------------
+
+
+def test_a_memoised_query_is_still_bounded_per_call(kg):
+    """The same named query with the same parameters, twice: the second call is not let off
+    the row limit, nor answered from the first."""
+    query = catalogue.named("chair-rotation")
+    roomy = EmbeddedStore(kg)
+    assert len(catalogue.run(roomy, query, {"from": "2020"}).rows) > 2
+    roomy.close()
+    tight = EmbeddedStore(kg, limits=Limits(max_rows=2))
+    with pytest.raises(StoreError, match="more than 2 rows, the limit"):
+        catalogue.run(tight, query, {"from": "2020"})
+    with pytest.raises(StoreError, match="more than 2 rows, the limit"):
+        catalogue.run(tight, query, {"from": "2020"})
+    tight.close()
+
+
+def test_memoised_prebinding_refuses_a_hostile_term_every_time():
+    query = "SELECT ?a WHERE { ?a ?p ?o }"
+    assert "VALUES (?a) { (<http://example.org/a>) }" in prebind(
+        query, {"a": URIRef("http://example.org/a")}
+    )
+    for _ in range(2):
+        with pytest.raises(InputError, match="not a valid IRI"):
+            prebind(query, {"a": URIRef("http://example.org/a> } ; DROP ALL ; {")})
+    for _ in range(2):  # the memoised text is the escaped one
+        escaped = prebind(query, {"a": Literal('"} UNION { ?s ?p ?o } #')})
+        assert 'VALUES (?a) { ("\\"} UNION { ?s ?p ?o } #") }' in escaped
+
+
+def test_memoised_parameter_terms_refuse_bad_values_every_time():
+    query = catalogue.named("chair-rotation")
+    for _ in range(2):
+        with pytest.raises(InputError, match="expected a year"):
+            catalogue.bind(query, {"from": "twenty"})
+    assert catalogue.bind(query, {"cluster": "Bắc Trung Bộ"}) == {
+        "cluster": iris.cluster("bac-trung-bo")
+    }
 
 
 # --- query files -------------------------------------------------------------------------------

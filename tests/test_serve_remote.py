@@ -18,6 +18,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
 from test_serve import CLUSTER, DCAT, DIRECTIVE, LAM_DONG, RDF_TYPES, VOID, path_of
+from test_serve_paging import CAP, COUNT, LISTS, rows, section
 
 from tdkt import export, iris
 from tdkt.serve import app as serve_app
@@ -116,6 +117,31 @@ def test_a_named_graph_gives_the_same_quads(here, there):
 def test_the_pages_are_served(there, iri, shown):
     page = there.get(path_of(iri), headers={"Accept": "text/html"})
     assert page.status_code == 200 and shown in page.text
+
+
+WINDOWED = [(iri, name) for iri, name in LISTS if name in ("incoming", "evidence")]
+
+
+@pytest.mark.parametrize(
+    ("iri", "name"), WINDOWED, ids=[f"{i.rsplit('/')[-1]}-{n}" for i, n in WINDOWED]
+)
+def test_a_list_cut_into_pages_holds_the_same_rows(store_path, loaded, tmp_path, iri, name):
+    """Windows and counts read from the engine (LIMIT, OFFSET, COUNT) give the same list
+    (a section is one named query's answer, cut by the page: test_select_gives_the_same_rows)."""
+    apps = [create_app(where, dumps_dir=tmp_path / str(n), rows=CAP) for n, where in
+            enumerate([store_path, loaded.url])]  # fmt: skip
+    lists = []
+    for app in apps:
+        with running(app) as url, httpx.Client(base_url=url, timeout=120) as client:
+            found, number, pages = [], 0, 1
+            while number < pages:
+                number += 1
+                page = client.get(path_of(iri), params={"list": name, "page": number})
+                part = section(page.text, name)
+                pages = -(-int(COUNT.search(part).group(3)) // CAP)
+                found += rows(part)
+            lists.append(sorted(found))
+    assert len(lists[0]) > CAP and lists[0] == lists[1]
 
 
 def test_home_and_search_are_the_same(here, there):

@@ -12,13 +12,15 @@ from conftest import sample_graphs, sample_store, tdkt
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH
 
-from tdkt.shacl import ShaclError, Shapes
+from tdkt.loaders import NamedGraph
+from tdkt.shacl import ShaclError, Shapes, parallel
 from tdkt.shacl import validate as run_shapes
 from tdkt.shacl.data import MemoryData
 from tdkt.shacl.report import from_graph
 from tdkt.shacl.terms import BlankNodeError
+from tdkt.store.embedded import EmbeddedStore
 from tdkt.store.terms import to_ox
-from tdkt.validate import validate, validate_store
+from tdkt.validate import same_report, validate, validate_store
 
 EX = Namespace("http://example.org/test#")
 
@@ -112,15 +114,19 @@ def test_recursive_shapes_are_refused() -> None:
 
 
 class CountingSource:
-    """A source that counts the queries it runs."""
+    """A source that keeps the queries it runs."""
 
     def __init__(self, data: Graph) -> None:
         self.memory = MemoryData()
         self.memory.add_graph(data)
-        self.queries = 0
+        self.texts: list[str] = []
+
+    @property
+    def queries(self) -> int:
+        return len(self.texts)
 
     def select(self, query: str):
-        self.queries += 1
+        self.texts.append(query)
         return self.memory.select(query)
 
 
@@ -202,3 +208,117 @@ def test_every_core_parameter_is_checked() -> None:
 
     checked = set(CHECKS) | set(CONDITIONS) | {SH.minCount, SH.maxCount}
     assert set(CORE) == checked
+
+
+EXISTS_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix ex: <http://example.org/test#> .
+ex:BookShape a sh:NodeShape ; sh:targetClass ex:Book ;
+    sh:sparql [ sh:select '''
+        PREFIX ex: <http://example.org/test#>
+        SELECT $this WHERE {
+            FILTER NOT EXISTS { $this ex:title ?t FILTER NOT EXISTS { ?t ex:checkedFor $this } }
+            OPTIONAL { $this ex:author ?a FILTER EXISTS { ?a ex:wrote $this } }
+            FILTER (!BOUND(?a))
+        }''' ] .
+"""
+
+EXISTS_DATA = """
+@prefix ex: <http://example.org/test#> .
+ex:titled a ex:Book ; ex:title ex:t1 .
+ex:checked a ex:Book ; ex:title ex:t2 .  ex:t2 ex:checkedFor ex:checked .
+ex:checkedElsewhere a ex:Book ; ex:title ex:t3 .  ex:t3 ex:checkedFor ex:titled .
+ex:claimed a ex:Book ; ex:title ex:t4 ; ex:author ex:lan .  ex:t4 ex:checkedFor ex:claimed .
+ex:lan ex:wrote ex:claimed .
+ex:unclaimed a ex:Book ; ex:author ex:mai .  ex:mai ex:wrote ex:titled .
+"""
+
+
+def test_exists_sees_this_from_outside_as_pyshacl_does() -> None:
+    """``$this`` inside (NOT) EXISTS, nested ones too, comes from the solution being filtered:
+    the same findings as pyshacl, and the focus nodes are found once per query, not again
+    inside the EXISTS for every solution (which made the query quadratic)."""
+    shapes = Graph().parse(data=EXISTS_SHAPES, format="turtle")
+    data = Graph().parse(data=EXISTS_DATA, format="turtle")
+    ours, theirs = validate(data, shapes), validate(data, shapes, reference=True)
+    assert {f.focus for f in ours.findings} == {str(EX.checked), str(EX.unclaimed)}
+    assert same_report(ours, theirs)
+    source = CountingSource(data)
+    run_shapes(Shapes(shapes), source)
+    (query,) = [q for q in source.texts if "checkedFor" in q]
+    groups = _exists_groups(query)
+    assert len(groups) == 3
+    assert not any(str(EX.Book) in group for group in groups), query
+
+
+def _exists_groups(query: str) -> list[str]:
+    """The text of every ``EXISTS { … }`` group of a query."""
+    found = []
+    for at in (i for i in range(len(query)) if query.startswith("EXISTS", i)):
+        start = query.index("{", at)
+        depth = 0
+        for end in range(start, len(query)):
+            depth += {"{": 1, "}": -1}.get(query[end], 0)
+            if depth == 0:
+                found.append(query[start : end + 1])
+                break
+    return found
+
+
+def test_node_kinds_on_a_store_with_blank_nodes(tmp_path: Path) -> None:
+    """A store keeps real blank nodes (no skolem IRIs, so the node-kind tests read no IRI's
+    text): an IRI, a blank node and a literal are each told apart as pyshacl does."""
+    shapes = Graph().parse(
+        data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix ex: <http://example.org/test#> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:Book ;
+            sh:property [ sh:path ex:iri ; sh:nodeKind sh:IRI ] ,
+                        [ sh:path ex:blank ; sh:nodeKind sh:BlankNode ] ,
+                        [ sh:path ex:either ; sh:nodeKind sh:IRIOrLiteral ] .
+        """,
+        format="turtle",
+    )
+    data = Graph()
+    for i, value in enumerate((EX.somewhere, BNode(), Literal("text"))):
+        book = EX[f"book{i}"]
+        data.add((book, RDF.type, EX.Book))
+        for prop in (EX.iri, EX.blank, EX.either):
+            data.add((book, prop, value))
+    store = EmbeddedStore(tmp_path / "store")
+    try:
+        store.replace_graph(NamedGraph(URIRef("https://example.org/g"), data, "test"))
+        found = validate_store(store, shapes)
+    finally:
+        store.close()
+    expected = validate(data, shapes, reference=True)
+    assert same_report(found, expected)
+    assert {(f.focus, f.path) for f in found.findings} == {
+        (str(EX.book1), str(EX.iri)),
+        (str(EX.book2), str(EX.iri)),
+        (str(EX.book0), str(EX.blank)),
+        (str(EX.book2), str(EX.blank)),
+        (str(EX.book1), str(EX.either)),
+    }
+
+
+def test_shapes_shared_out_between_processes_give_the_same_report(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """`workers` > 1 checks the targeted shapes in processes of their own, reading the same
+    generation: the report is the one a single process gives, finding for finding."""
+    shared_out = []
+    run_each = parallel.run_each
+    monkeypatch.setattr(parallel, "run_each", lambda *a: shared_out.append(a) or run_each(*a))
+    store = sample_store(tmp_path / "store")
+    broken = Graph()
+    broken.add((EX.nameless, RDF.type, URIRef("http://xmlns.com/foaf/0.1/Person")))
+    broken.add((EX.untyped, RDF.type, URIRef("https://w3id.org/tdkt/ontology#Award")))
+    try:
+        store.replace_graph(NamedGraph(URIRef("https://example.org/broken"), broken, "test"))
+        alone = validate_store(store)
+        shared = validate_store(store, workers=2)
+    finally:
+        store.close()
+    assert len(alone.findings) >= 2 and [a[-1] for a in shared_out] == [2]
+    assert shared == alone and shared.by_shape == alone.by_shape

@@ -108,6 +108,14 @@ def _converter(type_: str) -> Callable[[str], Identifier] | None:
     return functools.partial(_to_iri_key, kind.group(1))
 
 
+@functools.lru_cache(maxsize=1024)
+def _convert(type_: str, value: str) -> Identifier:
+    """``value`` as a term of ``type_``, memoised: the same parameters come again and again (a
+    page, a benchmark, a loop over keys), and slugging a key costs microseconds. rdflib terms
+    are immutable, so sharing them is safe; a ValueError is not memoised."""
+    return _converter(type_)(value)
+
+
 def _to_iri_key(kind: str, value: str) -> URIRef:
     """The IRI of a key, or the IRI itself when a full IRI of that kind is given."""
     if value.startswith(("http://", "https://")):
@@ -136,7 +144,7 @@ class Param:
 
     def convert(self, value: str) -> Identifier:
         """The RDF term for a value given as text; ValueError says what was expected."""
-        return _converter(self.type)(value)
+        return _convert(self.type, value)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from rdflib.util import guess_format
 
 from tdkt.errors import InputError
 from tdkt.iris import SH
-from tdkt.shacl import Result, ShaclError, Shapes, scope
+from tdkt.shacl import Result, ShaclError, Shapes, parallel, scope
 from tdkt.shacl import validate as run_shapes
 from tdkt.shacl.data import MemoryData, OxigraphData
 from tdkt.shacl.engine import Engine, Source
@@ -95,7 +95,7 @@ class Changes:
 
 
 def validate_store(
-    store: Store, shapes: Graph | None = None, *, changes: Changes | None = None
+    store: Store, shapes: Graph | None = None, *, changes: Changes | None = None, workers: int = 1
 ) -> Report:
     """Validate the union of the store's named graphs, inside the store's own SPARQL engine.
 
@@ -103,12 +103,18 @@ def validate_store(
     on the focus nodes within its reach of a changed subject, and keeps its findings from
     ``changes.before`` on the others; every other shape is checked in full. The findings are
     those a full validation gives (tests/test_incremental.py compares them).
+
+    ``workers`` > 1 shares a full validation of an embedded store out between that many
+    processes (:mod:`tdkt.shacl.parallel`): worth its start-up only on a large store.
     """
     shapes = load_shapes() if shapes is None else shapes
     source, on_oxigraph = _source(store)
     engine = Engine(Shapes(shapes), source, class_paths=on_oxigraph)
     targeted = engine.shapes.targeted()
     if changes is None or any(not isinstance(t, URIRef) for t in targeted):
+        generation = getattr(store, "generation", None)
+        if workers > 1 and generation is not None and all(isinstance(t, URIRef) for t in targeted):
+            return _by_shape(parallel.run_each(str(generation), shapes, targeted, workers), shapes)
         return _by_shape(engine.run_each(), shapes)
     reaches = {t: scope.reach(engine.shapes, t) for t in targeted}
     known = {t: r for t, r in reaches.items() if r is not None and str(t) in changes.before}

@@ -91,6 +91,15 @@ def validate_command(
             "--shapes", help="SHACL shapes file (default: tdkt's own shapes).", metavar="FILE"
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Processes sharing the shapes out (embedded store; worth it on millions of "
+            "triples).",
+        ),
+    ] = 1,
 ) -> None:
     """Check the store, or any RDF files, against SHACL shapes. Exit 1 on violations;
     warnings do not fail. `--format ttl` writes a standard `sh:ValidationReport`.
@@ -117,7 +126,7 @@ def validate_command(
                 results = validate.check_store(store, graph)
                 report = validate.report_of(results, graph)
             else:
-                report = validate.validate_store(store, graph)
+                report = validate.validate_store(store, graph, workers=workers)
             findings = [(f, _claims(store, f)) for f in report.findings]
     if fmt is ValidateFormat.ttl:
         typer.echo(to_turtle(to_graph(results, graph)))

@@ -47,6 +47,7 @@ from tdkt.serve.charts import CHARTS
 from tdkt.serve.labels import Labels
 from tdkt.serve.links import ONTOLOGY_PATH, Links
 from tdkt.serve.pages import alternates, entries
+from tdkt.serve.paging import ROWS
 from tdkt.serve.rdf import context, serialize
 from tdkt.serve.views import STATIC, Alternate, Views, documented
 from tdkt.stats import Stats, stats
@@ -71,6 +72,7 @@ class Site:
     limits: sparql.Limits
     dumps_dir: Path
     modified: datetime
+    rows: int = ROWS  # rows of one list a page shows
     remote: RemoteStore | None = field(init=False)  # set when the store is an engine
     labels: Labels = field(init=False)
     views: Views = field(init=False)
@@ -106,9 +108,11 @@ def create_app(
     base: str = iris.BASE,
     limits: sparql.Limits | None = None,
     dumps_dir: Path | None = None,
+    rows: int = ROWS,
 ) -> Starlette:
     """The server for the store at ``location``: a directory (opened read-only; it must
-    exist) or a SPARQL engine's URL (``tdkt.store.endpoints`` reads its settings)."""
+    exist) or a SPARQL engine's URL (``tdkt.store.endpoints`` reads its settings). A page
+    shows ``rows`` rows of each list and links to the list's further pages."""
     unbounded = guard.Limits(timeout=None, max_rows=None, memory_mb=None)
     store = open_store(location, limits=unbounded)  # the server's own fixed queries
     store.graphs()  # fail now, with the store's message, if there is none
@@ -119,7 +123,7 @@ def create_app(
     modified = modified.replace(microsecond=0)
     scratch = None if dumps_dir else Path(tempfile.mkdtemp(prefix="tdkt-dumps-"))
     folder = dumps_dir or scratch
-    site = Site(store, base, limits or sparql.Limits(), folder, modified)
+    site = Site(store, base, limits or sparql.Limits(), folder, modified, rows)
     routes = _routes(site)
     return Starlette(
         routes=routes,
@@ -244,6 +248,16 @@ def _split_suffix(path: str) -> tuple[str, str | None]:
     return path, None
 
 
+def _listed(request: Request) -> tuple[str, int] | None:
+    """``?list=awards&page=2``: a further page of one of a page's lists (ValueError if bad)."""
+    name, number = request.query_params.get("list"), request.query_params.get("page", "1")
+    if name is None:
+        return None
+    if not (number.isascii() and number.isdigit()) or int(number) < 1:
+        raise ValueError(f"page={number}: expected a page number from 1")
+    return name, int(number)
+
+
 def _choose(request: Request, suffix: str | None, offered: list[str]) -> str | None:
     if suffix == "html":
         return formats.HTML
@@ -262,8 +276,9 @@ def _routes(site: Site) -> list:
     triple_offered = [formats.HTML] + [f.media_type for f in formats.TRIPLE_FORMATS]
 
     @lru_cache(maxsize=PAGE_CACHE)
-    def body(path: str, media: str, host: str) -> bytes | None:
-        """A dataset path's body in a media type; None when the store knows nothing of it."""
+    def body(path: str, media: str, host: str, listed: tuple[str, int] | None) -> bytes | None:
+        """A dataset path's body in a media type; None when the store knows nothing of it.
+        ``listed``: (list, page number) for a further page of one of an HTML page's lists."""
         iri = URIRef(site.base + path)
         context_url = f"{host}context.jsonld"
         alts = alternates(links, str(iri), formats.RDF_FORMATS)
@@ -283,7 +298,8 @@ def _routes(site: Site) -> list:
                 return None
             quads = [(iri, s.predicate, s.value, s.graph) for s in found.out]
             return serialize(quads, formats.BY_MEDIA_TYPE[media], context_url)
-        page = pages.page(site.store, iri, path, CHARTS)
+        only, number = listed or (None, 1)
+        page = pages.page(site.store, iri, path, CHARTS, site.rows, only, number)
         if page is None:
             return None
         return site.views.resource(page, links, alts).encode()
@@ -295,7 +311,13 @@ def _routes(site: Site) -> list:
         choice = _choose(request, suffix, offered)
         if choice is None:
             return _not_acceptable(offered)
-        found = body(path, choice, str(request.base_url))
+        try:
+            listed = _listed(request) if choice == formats.HTML else None
+            found = body(path, choice, str(request.base_url), listed)
+        except ValueError as e:
+            return _error(site, 400, str(e), request)
+        except pages.NoPage as e:
+            return _error(site, 404, str(e), request)
         if found is None:
             return _error(site, 404, f"the dataset says nothing about {site.base}{path}", request)
         alts = alternates(links, site.base + path, formats.RDF_FORMATS)

@@ -7,10 +7,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from rdflib.term import Identifier
 
 from tdkt import iris
 from tdkt.catalogue import Query
@@ -61,6 +63,8 @@ class Views:
             lstrip_blocks=True,
         )
         self.env.tests["iri"] = lambda t: isinstance(t, URIRef)
+        self.env.filters["thousands"] = thousands
+        self.env.filters["sources"] = sources
 
     def render(
         self, template: str, links: Links, alternates: Iterable[Alternate] = (), **context
@@ -73,6 +77,8 @@ class Views:
             linkable=lambda t: self.linkable(t, links),
             alternates=list(alternates),
             ontology_iri=URIRef(links.base + ONTOLOGY_PATH),
+            list_href=lambda iri, name, number: list_href(links, iri, name, number),
+            answers=links.page("sparql") if self.live else links.base + "sparql",
             **context,
         )
 
@@ -84,9 +90,10 @@ class Views:
         return term in self.terms
 
     def resource(self, page: Page, links: Links, alternates: list[Alternate]) -> str:
-        return self.render(
-            "resource.html", links, alternates, page=page, title=self.labels.vi(page.resource.iri)
-        )
+        title = self.labels.vi(page.resource.iri)
+        if page.only:
+            title += f" · {page.only} {page.listed().window.number}"
+        return self.render("resource.html", links, alternates, page=page, title=title)
 
     def graph(self, graph: URIRef, quads: list[tuple], links: Links, alternates) -> str:
         subjects = sorted({q[0] for q in quads if isinstance(q[0], URIRef)})
@@ -151,6 +158,27 @@ class Views:
 
     def error(self, status: int, message: str, links: Links) -> str:
         return self.render("error.html", links, status=status, message=message, title=str(status))
+
+
+def thousands(number: int, separator: str) -> str:
+    """``2788`` → ``2.788`` (Vietnamese) or ``2,788`` (English)."""
+    return f"{number:,}".replace(",", separator)
+
+
+def sources(cell: Identifier | None) -> list[Identifier]:
+    """A named query's ``source`` column (its sources' IRIs joined by " ; ") as a list: a
+    page shows the first few and how many more (the whole answer has them all)."""
+    if cell is None:
+        return []
+    return [
+        URIRef(s) if s.startswith(("http://", "https://")) else Literal(s)
+        for s in str(cell).split(" ; ")
+    ]
+
+
+def list_href(links: Links, iri: str, name: str, number: int) -> str:
+    """The link to page ``number`` of the list ``name`` on ``iri``'s page (live server only)."""
+    return f"{links.href(iri)}?{urlencode({'list': name, 'page': number})}"
 
 
 def documented(quads: list[tuple], base: str = iris.BASE) -> set[URIRef]:

@@ -178,27 +178,33 @@ def when_datatype(engine: Engine, ctx: Context, value: Node) -> Condition:
     return SH.DatatypeConstraintComponent, f"!({ok})"
 
 
-_KINDS = {
-    SH.IRI: is_iri("?value"),
-    SH.BlankNode: is_blank("?value"),
-    SH.Literal: "isLiteral(?value)",
-    SH.BlankNodeOrIRI: "!isLiteral(?value)",
-    SH.BlankNodeOrLiteral: f"({is_blank('?value')} || isLiteral(?value))",
-    SH.IRIOrLiteral: f"({is_iri('?value')} || isLiteral(?value))",
-}
+def _node_kinds(skolemised: bool) -> dict[Node, str]:
+    iri, blank = is_iri("?value", skolemised), is_blank("?value", skolemised)
+    return {
+        SH.IRI: iri,
+        SH.BlankNode: blank,
+        SH.Literal: "isLiteral(?value)",
+        SH.BlankNodeOrIRI: "!isLiteral(?value)",
+        SH.BlankNodeOrLiteral: f"({blank} || isLiteral(?value))",
+        SH.IRIOrLiteral: f"({iri} || isLiteral(?value))",
+    }
+
+
+_KINDS = {skolemised: _node_kinds(skolemised) for skolemised in (False, True)}
 
 
 def when_node_kind(engine: Engine, ctx: Context, value: Node) -> Condition:
-    if value not in _KINDS:
+    kinds = _KINDS[engine.skolemised]
+    if value not in kinds:
         raise ShaclError(f"shape {ctx.shape.n3()}: unknown sh:nodeKind {value.n3()}")
-    return SH.NodeKindConstraintComponent, f"!{_KINDS[value]}"
+    return SH.NodeKindConstraintComponent, f"!{kinds[value]}"
 
 
 # ---- cardinality ------------------------------------------------------------------------------
 
 
 def check_counts(engine: Engine, ctx: Context) -> list[Result]:
-    """``sh:minCount`` and ``sh:maxCount`` of a shape, in one grouped query."""
+    """``sh:minCount`` and ``sh:maxCount`` of a shape (see :func:`_counts`)."""
     shapes = engine.shapes
     lows = [_number(v, "sh:minCount") for v in shapes.objects(ctx.shape, SH.minCount)]
     highs = [_number(v, "sh:maxCount") for v in shapes.objects(ctx.shape, SH.maxCount)]
@@ -207,26 +213,49 @@ def check_counts(engine: Engine, ctx: Context) -> list[Result]:
         return []
     if not ctx.path:
         raise ShaclError(f"shape {ctx.shape.n3()}: cardinality needs a property shape")
+    results = []
+    for focus, count in _counts(engine, ctx, lows, highs):
+        results += [
+            engine.result(ctx, SH.MinCountConstraintComponent, focus, None)
+            for n in lows
+            if count < n
+        ]
+        results += [
+            engine.result(ctx, SH.MaxCountConstraintComponent, focus, None)
+            for n in highs
+            if count > n
+        ]
+    return results
+
+
+def _counts(
+    engine: Engine, ctx: Context, lows: list[int], highs: list[int]
+) -> list[tuple[Identifier, int]]:
+    """The focus nodes with too few or too many values, and how many they have.
+
+    Listed focus nodes: one grouped query over an OPTIONAL (a look-up per node). Any others:
+    those without a value by an anti-join (MINUS), then the counts grouped over the plain
+    join; Oxigraph evaluates the OPTIONAL once per focus node, which on a class of 100,000
+    nodes costs four to five times both queries together."""
+    grouped = "SELECT ?this (COUNT(DISTINCT ?value) AS ?tdktCount) WHERE {{\n{}\n}} GROUP BY ?this"
+    if ctx.listed:
+        query = grouped.format(f"{ctx.focus}\nOPTIONAL {{ {ctx.step} }}") + _having(lows, highs)
+        return [(row["this"], row["tdktCount"].toPython()) for row in engine.rows(query)]
+    found: list[tuple[Identifier, int]] = []
+    if lows:
+        query = f"SELECT ?this WHERE {{\n{ctx.focus}\nMINUS {{ {ctx.step} }}\n}}"
+        found += [(row["this"], 0) for row in engine.rows(query)]
+    lows = [n for n in lows if n > 1]  # a node with no value at all is found already
+    if lows or highs:
+        query = grouped.format(ctx.values) + _having(lows, highs)
+        found += [(row["this"], row["tdktCount"].toPython()) for row in engine.rows(query)]
+    return found
+
+
+def _having(lows: list[int], highs: list[int]) -> str:
     bounds = [f"COUNT(DISTINCT ?value) < {n}" for n in lows]
     bounds += [f"COUNT(DISTINCT ?value) > {n}" for n in highs]
-    query = (
-        f"SELECT ?this (COUNT(DISTINCT ?value) AS ?tdktCount) WHERE {{\n{ctx.focus}\n"
-        f"OPTIONAL {{ {ctx.step} }}\n}} GROUP BY ?this HAVING ({' || '.join(bounds)})"
-    )
-    results = []
-    for row in engine.rows(query):
-        count = row["tdktCount"].toPython()
-        for n in lows:
-            if count < n:
-                results.append(
-                    engine.result(ctx, SH.MinCountConstraintComponent, row["this"], None)
-                )
-        for n in highs:
-            if count > n:
-                results.append(
-                    engine.result(ctx, SH.MaxCountConstraintComponent, row["this"], None)
-                )
-    return results
+    return f" HAVING ({' || '.join(bounds)})"
 
 
 def check_values(engine: Engine, ctx: Context) -> list[Result]:
@@ -246,9 +275,12 @@ def check_values(engine: Engine, ctx: Context) -> list[Result]:
         f"(IF(COALESCE({condition}, false), 1, 0) AS {flag})"
         for (_, condition), flag in zip(conditions, flags, strict=True)
     )
+    # The same test once more as a FILTER beside the pattern, where Oxigraph applies it before
+    # joining the focus nodes: a third of the CPU time on a million value nodes
+    fails = " || ".join(f"COALESCE({condition}, false)" for _, condition in conditions)
     query = (
         f"SELECT DISTINCT ?this ?value {' '.join(flags)} WHERE {{\n"
-        f"{{ SELECT ?this ?value {projected} WHERE {{\n{ctx.values}\n}} }}\n"
+        f"{{ SELECT ?this ?value {projected} WHERE {{\n{ctx.values}\nFILTER ({fails})\n}} }}\n"
         f"FILTER (({' + '.join(flags)}) > 0)\n}}"
     )
     results = []
@@ -309,7 +341,8 @@ def _length(operator: str, component: Node, parameter: str) -> Callable:
         n = _number(value, parameter)
         return (
             component,
-            f"{is_blank('?value')} || !COALESCE(STRLEN(STR(?value)) {operator} {n}, false)",
+            f"{is_blank('?value', engine.skolemised)} "
+            f"|| !COALESCE(STRLEN(STR(?value)) {operator} {n}, false)",
         )
 
     return when
@@ -323,7 +356,8 @@ def when_pattern(engine: Engine, ctx: Context, value: Node) -> Condition:
     # STRDT(STR(…), xsd:string) is STR(…); Virtuoso 7 matches a character class holding a
     # non-ASCII letter ("[A-ZĐ]") only against the typed form
     text = f"STRDT(STR(?value), {XSD.string.n3()})"
-    condition = f"{is_blank('?value')} || !COALESCE(REGEX({text}, {arguments}), false)"
+    blank = is_blank("?value", engine.skolemised)
+    condition = f"{blank} || !COALESCE(REGEX({text}, {arguments}), false)"
     return SH.PatternConstraintComponent, condition
 
 
@@ -364,9 +398,16 @@ def check_disjoint(engine: Engine, ctx: Context, value: Node) -> list[Result]:
 
 def _compare(operator: str, component: Node) -> Callable:
     def check(engine: Engine, ctx: Context, value: Node) -> list[Result]:
+        other = f"?this {sparql(value)} ?tdktOther ."
+        if ctx.listed or not ctx.path:
+            pairs = f"{ctx.values}\n{other}"
+        else:  # both properties read whole and joined by hash, not a look-up per value node
+            pairs = (
+                f"{ctx.focus}\n{{ SELECT ?this ?value WHERE {{ {ctx.step} }} }}\n"
+                f"{{ SELECT ?this ?tdktOther WHERE {{ {other} }} }}"
+            )
         query = (
-            f"SELECT DISTINCT ?this ?value ?tdktOther WHERE {{\n{ctx.values}\n"
-            f"?this {sparql(value)} ?tdktOther .\n"
+            f"SELECT DISTINCT ?this ?value ?tdktOther WHERE {{\n{pairs}\n"
             f"FILTER (!COALESCE({comparable('?value', '?tdktOther')} && "
             f"?value {operator} ?tdktOther, false))\n}}"
         )

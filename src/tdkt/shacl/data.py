@@ -64,6 +64,8 @@ class OxigraphData:
 class MemoryData(OxigraphData):
     """An in-memory store whose default graph is the data to validate."""
 
+    skolemised = True  # its blank nodes are skolem IRIs (see _skolemised)
+
     def __init__(self) -> None:
         super().__init__(ox.Store())
         self._files = 0

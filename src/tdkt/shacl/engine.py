@@ -27,7 +27,9 @@ from tdkt.store.base import SelectResult
 
 
 class Source(Protocol):
-    """Where the data is: anything that runs a SELECT over the data graph (a tdkt store)."""
+    """Where the data is: anything that runs a SELECT over the data graph (a tdkt store).
+    A source whose blank nodes were turned into skolem IRIs says so with a true
+    ``skolemised`` attribute; without one, there are none."""
 
     def select(self, query: str) -> SelectResult: ...
 
@@ -58,6 +60,13 @@ class Context:
     def step(self) -> str:
         """From a bound ``?this`` to each value node ``?value``."""
         return f"?this {self.path} ?value ." if self.path else "BIND (?this AS ?value)"
+
+    @property
+    def listed(self) -> bool:
+        """Whether the focus nodes are listed one by one (an incremental run's, a
+        ``sh:targetNode``'s, or nested in those): few, so looking up each one's values beats
+        reading a whole property, which the queries for large sets of focus nodes do."""
+        return "VALUES ?this" in self.focus
 
     @property
     def values(self) -> str:
@@ -93,6 +102,11 @@ class Engine:
     _memo: dict[tuple[Node, str], frozenset[Identifier]] = field(default_factory=dict)
     _active: list[Node] = field(default_factory=list)
     _meta: dict[tuple[Node, Node | None], tuple] = field(default_factory=dict)
+
+    @cached_property
+    def skolemised(self) -> bool:
+        """Whether the data holds skolem IRIs that node-kind tests must count as blank."""
+        return bool(getattr(self.source, "skolemised", False))
 
     def run(self) -> list[Result]:
         return [r for found in self.run_each().values() for r in found]

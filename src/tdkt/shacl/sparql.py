@@ -27,6 +27,7 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _FORBIDDEN = re.compile(r"\b(MINUS|SERVICE|VALUES)\b", re.IGNORECASE)
 _SUBSELECT = re.compile(r"\{\s*SELECT\b(?P<head>[^{]*)\{", re.IGNORECASE)
 _STR = re.compile(r"STR\s*\(", re.IGNORECASE)
+_OPENS_EXISTS = re.compile(r"\bEXISTS\s*\Z", re.IGNORECASE)  # (searched up to a group)
 _REBOUND = re.compile(r"\bAS\s+[?$](this|value|PATH|currentShape|shapesGraph)\b")
 
 
@@ -149,9 +150,15 @@ def _groups(text: str) -> list[tuple[int, int]]:
 
 def _prebind(text: str, where: int, bound: dict[str, str]) -> str:
     """Join each pre-bound variable's pattern into the WHERE group and into every group that
-    names the variable itself (not only in groups nested in it), so a FILTER there sees it."""
-    groups = _groups(text)
+    names the variable itself (not only in groups nested in it), so a FILTER there sees it.
+
+    Not ``$this`` into an ``EXISTS`` group (or a group within one) whose enclosing group already
+    has it: EXISTS sees the bindings of the solution it filters, and the focus pattern there
+    would be evaluated again for each of them (quadratic in the focus nodes)."""
+    groups = sorted(_groups(text))  # outer groups before the groups they hold
     chosen: list[tuple[int, str]] = []
+    joined: set[int] = set()  # groups the focus pattern is joined into
+    substituted: set[int] = set()  # groups where EXISTS hands ?this in from outside
     for start, end in groups:
         inner = [(s, e) for s, e in groups if start < s and e < end]
         own = "".join(
@@ -161,9 +168,18 @@ def _prebind(text: str, where: int, bound: dict[str, str]) -> str:
         )
         if own.lstrip().upper().startswith("SELECT"):
             continue
+        parent = max((s for s, e in groups if s < start and end < e), default=None)
+        if parent in substituted or (
+            parent in joined and _OPENS_EXISTS.search(text, 0, start) is not None
+        ):
+            substituted.add(start)
         for name, pattern in bound.items():
+            if name == "this" and start in substituted:
+                continue
             if _variable(name).search(own) or (start == where and name == "this"):
                 chosen.append((start, pattern))
+                if name == "this":
+                    joined.add(start)
     for start, pattern in sorted(chosen, reverse=True):
         text = text[: start + 1] + f"\n{pattern}\n" + text[start + 1 :]
     for name in bound:

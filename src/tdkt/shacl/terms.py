@@ -79,11 +79,16 @@ def order_key(term: Identifier) -> tuple[str, str]:
     return (type(term).__name__, str(term))
 
 
-def is_blank(var: str) -> str:
-    """SPARQL test: a blank node, or the skolem IRI of one."""
+def is_blank(var: str, skolemised: bool) -> str:
+    """SPARQL test: a blank node, or (in skolemised data) the skolem IRI of one."""
+    if not skolemised:
+        return f"isBlank({var})"
     return f'(isBlank({var}) || (isIRI({var}) && STRSTARTS(STR({var}), "{SKOLEM}")))'
 
 
-def is_iri(var: str) -> str:
-    """SPARQL test: an IRI that is not a skolemised blank node."""
+def is_iri(var: str, skolemised: bool) -> str:
+    """SPARQL test: an IRI that is not (in skolemised data) a skolemised blank node. Without
+    skolem IRIs the test reads no IRI's text (``STR`` of a stored IRI is a look-up)."""
+    if not skolemised:
+        return f"isIRI({var})"
     return f'(isIRI({var}) && !STRSTARTS(STR({var}), "{SKOLEM}"))'

@@ -204,6 +204,13 @@ class EmbeddedStore:
                 raise layout.damaged(self.path, _first_line(e)) from e
         return self._db
 
+    @property
+    def generation(self) -> Path:
+        """The directory of the generation :meth:`raw` reads, held until ``close``: another
+        process may open it read-only and read exactly what this one reads."""
+        self.raw()
+        return self._hold_live()
+
     def _hold_live(self) -> Path:
         """The live generation's directory, held (a shared lock) so no writer removes it."""
         if self._live is not None:

@@ -139,7 +139,7 @@ def run(
     """
     text = prebind(query, bindings)
     if limits.timeout is None and limits.memory_mb is None:
-        outcome = _evaluate(db or store_path, text, form, limits)
+        outcome = _evaluate(store_path if db is None else db, text, form, limits)
     else:
         outcome = _in_child(store_path, text, form, limits)
     kind, value = outcome
@@ -164,10 +164,8 @@ def _evaluate(store: str | ox.Store, query: str, form: str, limits: Limits):
         if form == ASK:
             return "ok", bool(result)
         if form == SELECT:
-            variables = [v.value for v in result.variables]
-            # a solution iterates its values in the order of ``variables``
-            rows = _bounded((tuple(map(to_rdflib_memo, s)) for s in result), limits.max_rows)
-            return "ok", SelectResult(variables=variables, rows=rows)
+            rows = _bounded(map(_row, result), limits.max_rows)
+            return "ok", SelectResult(variables=_variables(query, result), rows=rows)
         triples = _bounded(
             (tuple(map(to_rdflib_memo, (t.subject, t.predicate, t.object))) for t in result),
             limits.max_rows,
@@ -181,6 +179,26 @@ def _evaluate(store: str | ox.Store, query: str, form: str, limits: Limits):
         return "error", f"query failed: {_one_line(e)}"
     except MemoryError:
         return "error", _memory_message(limits)
+
+
+def _row(solution: ox.QuerySolution) -> tuple:
+    """A solution as rdflib terms: it iterates its values in the order of the variables."""
+    return tuple(map(to_rdflib_memo, solution))
+
+
+_NAMES: dict[str, tuple[str, ...]] = {}
+_NAMES_MAX = 256  # query texts kept; the memo starts afresh when full
+
+
+def _variables(query: str, result: ox.QuerySolutions) -> list[str]:
+    """The result's variable names, memoised per query text: reading them from the engine
+    costs about as much as binding the parameters of a small query."""
+    names = _NAMES.get(query)
+    if names is None:
+        if len(_NAMES) >= _NAMES_MAX:
+            _NAMES.clear()
+        names = _NAMES[query] = tuple(v.value for v in result.variables)
+    return list(names)
 
 
 class _TooManyRows(Exception):

@@ -129,11 +129,19 @@ def prebind(query: str, bindings: Mapping[str, Identifier] | None) -> str:
     """``query`` with each binding as a one-row VALUES block opening its pattern."""
     if not bindings:
         return query
-    names = sorted(bindings)
-    for name in names:
+    return _prebound(query, tuple(sorted(bindings.items())))
+
+
+@functools.lru_cache(maxsize=1024)
+def _prebound(query: str, bindings: tuple[tuple[str, Identifier], ...]) -> str:
+    """``prebind`` for bindings sorted by name, memoised: a named query runs again and again
+    with the same parameters, and handing the engine the very same text object also spares
+    re-encoding it (a new string costs more to pass than to build). Checks fail the same way
+    each time: an exception is not memoised."""
+    for name, _ in bindings:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise InputError("query parameter", f"not a variable name: {name!r}")
-    head = " ".join(f"?{name}" for name in names)
-    row = " ".join(term_text(bindings[name]) for name in names)
+    head = " ".join(f"?{name}" for name, _ in bindings)
+    row = " ".join(term_text(term) for _, term in bindings)
     at = _pattern_start(query)
     return f"{query[:at]} VALUES ({head}) {{ ({row}) }} {query[at:]}"
