@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import time
 from pathlib import Path
 
 import pytest
@@ -90,17 +89,9 @@ def _rdflib_with_one_endless_query(work, plan, partial):
 
 def test_paired_timing_stops_at_its_budget():
     calls = []
-    ours, theirs = paired_p50_ms(lambda: calls.append("o"), lambda: calls.append("t"), 3, 60.0)
-    assert calls == ["o", "t"] * 4  # one warm-up each, then the pairs asked for
+    ours, theirs = paired_p50_ms(lambda: calls.append("o"), lambda: calls.append("t"), 5, 0.0)
+    assert calls == ["o", "t", "o", "t"]  # one warm-up each, then one pair: the budget is spent
     assert ours >= 0 and theirs >= 0
-    calls.clear()
-
-    def slow(name: str) -> None:
-        calls.append(name)
-        time.sleep(0.03)
-
-    paired_p50_ms(lambda: slow("o"), lambda: slow("t"), 3, 0.05)
-    assert calls == ["o", "t"]  # the warm-up pair outlasted the budget: it is the measurement
 
 
 def test_extraction_throughput_is_measured_on_the_synthetic_corpus(work):
